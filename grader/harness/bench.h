@@ -1,0 +1,52 @@
+/* bench.h - the benchmark driver API: what an instructor writes per exercise
+ *
+ * A driver (specs/NN_topic/bench_<exercise>.c) defines three functions; the
+ * grader's runner (bench_main.c) calls them once per size n:
+ *
+ *   void *bench_setup(size_t n, struct bench_rng *rng);  make the input: not measured
+ *   void  bench_run(void *input, size_t n);              call the exercise: measured
+ *   void  bench_teardown(void *input, size_t n);         free the input: not measured
+ *
+ * Inputs must be allocated with bench_alloc()/bench_calloc() and released with
+ * bench_release(): the memory check leaves those allocations out, so only
+ * what the student's code allocates counts against the budget.
+ *
+ * Inputs are reproducible: rng is seeded from the spec's seed and n, so the
+ * same n always gets the same input. A driver that wants the worst case for
+ * an algorithm builds it here (all-distinct values, reversed order, ...).
+ *
+ * Pass whatever bench_run computes to bench_sink() so that the compiler
+ * cannot drop the call.
+ */
+#ifndef BENCH_H
+#define BENCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct bench_rng {
+	uint64_t state;
+};
+
+void *bench_setup(size_t n, struct bench_rng *rng);
+void bench_run(void *input, size_t n);
+void bench_teardown(void *input, size_t n);
+
+/* Allocates for inputs; never returns NULL (the runner exits with status 71 on failure). */
+void *bench_alloc(size_t bytes);
+/* As bench_alloc, zero-filled. */
+void *bench_calloc(size_t count, size_t size);
+/* Frees what bench_alloc/bench_calloc returned; NULL is fine. */
+void bench_release(void *p);
+
+/* The next 64 random bits (splitmix64): the same sequence for the same seed. */
+uint64_t bench_rand(struct bench_rng *rng);
+/* A uniform int in [lo, hi]. */
+int bench_rand_int(struct bench_rng *rng, int lo, int hi);
+/* Fills a[0..n) with a random permutation of lo, lo+1, ..., lo+n-1 (all distinct). */
+void bench_fill_distinct(struct bench_rng *rng, int *a, size_t n, int lo);
+
+/* Consumes a result so that the measured call is not optimised away. */
+void bench_sink(uint64_t value);
+
+#endif

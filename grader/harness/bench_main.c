@@ -1,0 +1,286 @@
+/* bench_main.c - the benchmark runner linked with a driver and a submission
+ *
+ * usage: bench --mode=MODE --sizes=N1,N2,... [--seed=S] [--budget-ms=T] --out=FILE
+ *
+ *   instr  run under callgrind --collect-atstart=no: counts only bench_run,
+ *          one dump per size ("n=<size>"), so all sizes share one process
+ *   time   CPU time of bench_run, the least of several repetitions
+ *   stack  peak stack bytes used by bench_run (the stack is painted first)
+ *   once   setup, run, teardown at each size: for massif and memcheck
+ *
+ * Lines written to FILE: "size N COST" per measured size (COST is "-" in
+ * instr mode, where callgrind's dumps hold it), then "stop N REASON" when
+ * the time budget ran out before size N, and "end" when all is done.
+ * Nothing goes to stdout: the code under test may print there.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "bench.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <valgrind/callgrind.h>
+
+#define MAX_SIZES 64
+#define PAINT_BYTES (4u << 20)
+#define PAINT_BYTE 0xa5
+
+static int out_fd = -1;
+static volatile uint64_t sink;
+static unsigned char *paint_base;
+
+void *bench_alloc(size_t bytes)
+{
+	void *p = malloc(bytes ? bytes : 1);
+	if (!p)
+		_exit(71);
+	return p;
+}
+
+void *bench_calloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		_exit(71);
+	return p;
+}
+
+void bench_release(void *p)
+{
+	free(p);
+}
+
+uint64_t bench_rand(struct bench_rng *rng)
+{
+	uint64_t z = (rng->state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+int bench_rand_int(struct bench_rng *rng, int lo, int hi)
+{
+	uint64_t span = (uint64_t)((int64_t)hi - (int64_t)lo) + 1;
+	return (int)((int64_t)lo + (int64_t)(bench_rand(rng) % span));
+}
+
+void bench_fill_distinct(struct bench_rng *rng, int *a, size_t n, int lo)
+{
+	for (size_t i = 0; i < n; i++)
+		a[i] = lo + (int)i;
+	for (size_t i = n; i > 1; i--) {
+		size_t j = (size_t)(bench_rand(rng) % i);
+		int t = a[i - 1];
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+void bench_sink(uint64_t value)
+{
+	sink ^= value;
+}
+
+static void emit(const char *line)
+{
+	size_t len = strlen(line);
+	while (len) {
+		ssize_t w = write(out_fd, line, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			_exit(74);
+		line += w;
+		len -= (size_t)w;
+	}
+}
+
+static double now_ms(clockid_t clock)
+{
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static struct bench_rng rng_for(uint64_t seed, size_t n)
+{
+	struct bench_rng rng = { seed ^ ((uint64_t)n * 0x2545f4914f6cdd1dull) };
+	bench_rand(&rng);
+	return rng;
+}
+
+static double run_instr(size_t n, uint64_t seed)
+{
+	struct bench_rng rng = rng_for(seed, n);
+	void *input = bench_setup(n, &rng);
+	char name[48];
+	double start = now_ms(CLOCK_MONOTONIC);
+
+	snprintf(name, sizeof(name), "n=%zu", n);
+	CALLGRIND_ZERO_STATS;
+	CALLGRIND_TOGGLE_COLLECT;
+	bench_run(input, n);
+	CALLGRIND_TOGGLE_COLLECT;
+	CALLGRIND_DUMP_STATS_AT(name);
+	double took = now_ms(CLOCK_MONOTONIC) - start;
+	bench_teardown(input, n);
+	return took;
+}
+
+static double run_time(size_t n, uint64_t seed, double *wall)
+{
+	double best = -1, spent = 0;
+	int reps = 0;
+	double start = now_ms(CLOCK_MONOTONIC);
+
+	/* At least 3 repetitions and 20 ms of measured time, at most 50
+	 * repetitions: the least is the run least disturbed by the machine. */
+	while (reps < 3 || (spent < 20 && reps < 50)) {
+		struct bench_rng rng = rng_for(seed, n);
+		void *input = bench_setup(n, &rng);
+		double t0 = now_ms(CLOCK_PROCESS_CPUTIME_ID);
+		bench_run(input, n);
+		double t = now_ms(CLOCK_PROCESS_CPUTIME_ID) - t0;
+		bench_teardown(input, n);
+		if (best < 0 || t < best)
+			best = t;
+		spent += t;
+		reps++;
+	}
+	*wall = now_ms(CLOCK_MONOTONIC) - start;
+	return best;
+}
+
+__attribute__((noinline)) static void paint_stack(void)
+{
+	volatile unsigned char area[PAINT_BYTES];
+	for (size_t i = 0; i < PAINT_BYTES; i++)
+		area[i] = PAINT_BYTE;
+	paint_base = (unsigned char *)area;
+}
+
+/* Bytes of the painted area below the caller's frame that were written. */
+__attribute__((noinline)) static size_t stack_touched(void)
+{
+	unsigned char *p = paint_base, *end = paint_base + PAINT_BYTES;
+	while (p < end && *(volatile unsigned char *)p == PAINT_BYTE)
+		p++;
+	return (size_t)(end - p);
+}
+
+__attribute__((noinline)) static void empty_run(void *input, size_t n)
+{
+	(void)input;
+	bench_sink(n);
+}
+
+static size_t run_stack(size_t n, uint64_t seed, void (*fn)(void *, size_t))
+{
+	struct bench_rng rng = rng_for(seed, n);
+	void *input = bench_setup(n, &rng);
+	paint_stack();
+	fn(input, n);
+	size_t used = stack_touched();
+	bench_teardown(input, n);
+	return used;
+}
+
+static int parse_sizes(const char *s, size_t *sizes)
+{
+	int count = 0;
+	while (*s && count < MAX_SIZES) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(s, &end, 10);
+		if (end == s || errno)
+			return -1;
+		sizes[count++] = (size_t)v;
+		s = *end == ',' ? end + 1 : end;
+		if (*end && *end != ',')
+			return -1;
+	}
+	return count;
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = "once", *out = NULL;
+	size_t sizes[MAX_SIZES];
+	int nsizes = 0;
+	uint64_t seed = 1;
+	double budget = 0;
+	char line[128];
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strncmp(a, "--mode=", 7))
+			mode = a + 7;
+		else if (!strncmp(a, "--sizes=", 8))
+			nsizes = parse_sizes(a + 8, sizes);
+		else if (!strncmp(a, "--seed=", 7))
+			seed = strtoull(a + 7, NULL, 10);
+		else if (!strncmp(a, "--budget-ms=", 12))
+			budget = strtod(a + 12, NULL);
+		else if (!strncmp(a, "--out=", 6))
+			out = a + 6;
+		else
+			nsizes = -1;
+	}
+	if (nsizes <= 0 || !out) {
+		fprintf(stderr, "usage: %s --mode=instr|time|stack|once --sizes=N,... --out=FILE\n", argv[0]);
+		return 64;
+	}
+	out_fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (out_fd < 0) {
+		perror(out);
+		return 73;
+	}
+
+	size_t base_stack = !strcmp(mode, "stack") ? run_stack(sizes[0], seed, empty_run) : 0;
+	double start = now_ms(CLOCK_MONOTONIC), last = 0, before_last = 0;
+	for (int i = 0; i < nsizes; i++) {
+		size_t n = sizes[i];
+		double took = 0;
+
+		/* Stop before a size that would run past the budget, projecting
+		 * from how the last two sizes grew: the sizes left out are
+		 * reported, and the grader reads the stop as evidence. */
+		if (budget > 0 && i > 0) {
+			double growth = before_last > 0.5 ? last / before_last : 2;
+			if (growth < 1)
+				growth = 1;
+			double spent = now_ms(CLOCK_MONOTONIC) - start;
+			if (spent + last * growth > budget) {
+				snprintf(line, sizeof(line), "stop %zu budget\n", n);
+				emit(line);
+				break;
+			}
+		}
+		if (!strcmp(mode, "instr")) {
+			took = run_instr(n, seed);
+			snprintf(line, sizeof(line), "size %zu - %.3f\n", n, took);
+		} else if (!strcmp(mode, "time")) {
+			double cpu = run_time(n, seed, &took);
+			snprintf(line, sizeof(line), "size %zu %.6f %.3f\n", n, cpu * 1e6, took);
+		} else if (!strcmp(mode, "stack")) {
+			size_t used = run_stack(n, seed, bench_run);
+			snprintf(line, sizeof(line), "size %zu %zu\n", n,
+				 used > base_stack ? used - base_stack : 0);
+		} else {
+			struct bench_rng rng = rng_for(seed, n);
+			void *input = bench_setup(n, &rng);
+			bench_run(input, n);
+			bench_teardown(input, n);
+			snprintf(line, sizeof(line), "size %zu -\n", n);
+		}
+		emit(line);
+		before_last = last;
+		last = took;
+	}
+	emit("end\n");
+	return 0;
+}

@@ -1,0 +1,99 @@
+/* spec.h - a topic's YAML spec, loaded and checked (docs/spec.md is the manual) */
+#ifndef SPEC_H
+#define SPEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "fit.h"
+
+/* The checks of an exercise, in the order the pipeline runs them. */
+enum check {
+	CHECK_BUILD,
+	CHECK_TESTS,
+	CHECK_COMPLEXITY,
+	CHECK_MEMORY,
+	CHECK_COUNT
+};
+
+/* "build", "tests", "complexity", "memory". */
+const char *check_name(enum check c);
+
+enum meter {
+	METER_INSTRUCTIONS, /* callgrind: exact and repeatable, the default */
+	METER_TIME          /* CPU time natively: fast, noisy */
+};
+
+/* A place in a spec file, 1-based as editors show it. */
+struct spec_pos {
+	unsigned line, column;
+};
+
+/* A known-wrong variant: solutions/NN_topic/wrong/<file>, which must fail
+ * exactly the checks in fails[] and pass the others. */
+struct spec_variant {
+	char *file;
+	unsigned fails; /* bit (1 << enum check) per check it must fail */
+	struct spec_pos pos;
+};
+
+struct spec_exercise {
+	char *name;          /* the function, <name>.c and <name>.h */
+	struct spec_pos pos;
+	double points[CHECK_COUNT]; /* build is always 0 */
+
+	char *test_file;     /* in the topic's spec folder; default test_<name>.c */
+	double test_timeout; /* seconds per test; default 2 */
+	char **hidden;       /* test names whose messages students do not see */
+	size_t nr_hidden;
+
+	char *bench_file;    /* default bench_<name>.c; NULL when neither check uses one */
+	uint64_t seed;       /* default 1 */
+
+	int has_complexity;
+	enum fit_class claim;
+	enum meter meter;
+	size_t *sizes;       /* ascending */
+	size_t nr_sizes;
+	double complexity_timeout; /* seconds for the whole ladder; default 60 */
+
+	int has_memory;
+	size_t memory_size;  /* n for massif and memcheck */
+	char *heap_budget;   /* expression of n (expr.h), NULL for none */
+	char *stack_budget;  /* expression of n, NULL for none */
+	int allow_leaks;     /* default 0: any leak fails */
+
+	char **cflags;       /* extra compiler flags, e.g. -pthread */
+	size_t nr_cflags;
+	char **libs;         /* extra link flags, e.g. -lm */
+	size_t nr_libs;
+
+	struct spec_variant *variants;
+	size_t nr_variants;
+};
+
+struct spec {
+	char *path;          /* as given to spec_load */
+	char *dir;           /* the topic's folder of headers, tests and drivers */
+	char *topic;         /* e.g. 03_time_complexity */
+	char *title;
+	struct spec_exercise *exercises;
+	size_t nr_exercises;
+};
+
+#define SPEC_INIT { 0 }
+
+/* Loads and checks the spec at path. Every problem found is printed to err
+ * as "path:line:column: message", all of them, not the first only.
+ * Returns 0 when the spec is valid, or the number of problems found (and
+ * spec holds whatever could be read; release it either way). */
+int spec_load(struct spec *spec, const char *path, FILE *err);
+
+/* Frees what spec holds and leaves it empty. */
+void spec_release(struct spec *spec);
+
+/* The exercise called name, or NULL. */
+const struct spec_exercise *spec_exercise(const struct spec *spec, const char *name);
+
+#endif

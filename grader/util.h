@@ -1,0 +1,72 @@
+/* util.h - allocation that never fails, growable strings, files, messages */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* malloc/realloc/strdup that die (exit 3) on exhaustion: the grader cannot
+ * grade without memory, and a half-built result would mislead. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* A newly allocated formatted string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows array *p of *alloc elements of size elem to hold at least want. */
+#define ALLOC_GROW(p, want, alloc) \
+	do { \
+		if ((want) > (alloc)) { \
+			(alloc) = (want) * 2 + 8; \
+			(p) = xrealloc((p), (alloc) * sizeof(*(p))); \
+		} \
+	} while (0)
+
+/* A growable string. buf is never NULL after BUF_INIT: it points at "" when
+ * empty, so it can always be printed. */
+struct buf {
+	char *buf;
+	size_t len, alloc;
+};
+extern char buf_empty[];
+#define BUF_INIT { buf_empty, 0, 0 }
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+void buf_reset(struct buf *b);
+/* Returns the string (caller frees) and leaves b empty. */
+char *buf_detach(struct buf *b);
+void buf_release(struct buf *b);
+
+/* Reads a whole file into b (appending). Returns 0, or -1 with errno set. */
+int read_file(struct buf *b, const char *path);
+/* Writes len bytes to path, replacing it. Returns 0, or -1 with errno set. */
+int write_file(const char *path, const void *data, size_t len);
+int file_exists(const char *path);
+/* Copies src to dst. Returns 0, or -1 with errno set. */
+int copy_file(const char *src, const char *dst);
+/* Removes path and everything under it. Returns 0 or -1. */
+int remove_tree(const char *path);
+/* mkdir -p. Returns 0 or -1. */
+int mkdir_p(const char *path, unsigned mode);
+/* The absolute, canonical form of path (caller frees), or NULL. */
+char *abs_path(const char *path);
+/* A newly allocated "dir/name". */
+char *path_join(const char *dir, const char *name);
+/* The part after the last '/'. */
+const char *base_name(const char *path);
+
+/* Prints "grader: <message>" to stderr and returns -1. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "grader: <message>" and exits with code. For commands only. */
+void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+
+/* Seconds on a monotonic clock. */
+double now_seconds(void);
+
+#endif

@@ -1,0 +1,93 @@
+/* test_count_common.c - correctness of count_common */
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "count_common.h"
+
+/* Calls count_common on copies and checks that both are unchanged. */
+static size_t check(const int *a, size_t na, const int *b, size_t nb)
+{
+	int *ca = malloc((na ? na : 1) * sizeof(int)), *cb = malloc((nb ? nb : 1) * sizeof(int));
+	cr_assert(ca && cb);
+	if (na)
+		memcpy(ca, a, na * sizeof(int));
+	if (nb)
+		memcpy(cb, b, nb * sizeof(int));
+	size_t got = count_common(ca, na, cb, nb);
+	for (size_t i = 0; i < na; i++)
+		cr_assert_eq(ca[i], a[i], "count_common modified a[%zu]: was %d, is now %d", i, a[i], ca[i]);
+	for (size_t i = 0; i < nb; i++)
+		cr_assert_eq(cb[i], b[i], "count_common modified b[%zu]: was %d, is now %d", i, b[i], cb[i]);
+	free(ca);
+	free(cb);
+	return got;
+}
+
+Test(count_common, both_empty)
+{
+	cr_assert_eq(check(NULL, 0, NULL, 0), 0, "expected 0 for two empty arrays");
+}
+
+Test(count_common, one_empty)
+{
+	int a[] = { 1, 2, 3 };
+	size_t got = check(a, 3, NULL, 0);
+	cr_assert_eq(got, 0, "expected 0 when b is empty, got %zu", got);
+	got = check(NULL, 0, a, 3);
+	cr_assert_eq(got, 0, "expected 0 when a is empty, got %zu", got);
+}
+
+Test(count_common, disjoint)
+{
+	int a[] = { 1, 3, 5 }, b[] = { 2, 4, 6, 8 };
+	size_t got = check(a, 3, b, 4);
+	cr_assert_eq(got, 0, "expected 0 for {1,3,5} and {2,4,6,8}, got %zu", got);
+}
+
+Test(count_common, identical)
+{
+	int a[] = { 9, 8, 7, 6 };
+	size_t got = check(a, 4, a, 4);
+	cr_assert_eq(got, 4, "expected 4 for an array and itself, got %zu", got);
+}
+
+Test(count_common, duplicates_count_once)
+{
+	int a[] = { 2, 2, 2, 3, 3 }, b[] = { 2, 3, 3, 3, 4 };
+	size_t got = check(a, 5, b, 5);
+	cr_assert_eq(got, 2, "expected 2 (values 2 and 3, each counted once), got %zu", got);
+}
+
+Test(count_common, negative_and_extremes)
+{
+	int a[] = { INT_MIN, -1, 0, INT_MAX }, b[] = { INT_MAX, 1, -1, INT_MIN + 1 };
+	size_t got = check(a, 4, b, 4);
+	cr_assert_eq(got, 2, "expected 2 (INT_MAX and -1), got %zu", got);
+}
+
+Test(count_common, different_lengths)
+{
+	int a[] = { 5 }, b[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 5 };
+	size_t got = check(a, 1, b, 10);
+	cr_assert_eq(got, 1, "expected 1 (the 5), got %zu", got);
+}
+
+Test(count_common, large)
+{
+	size_t n = 100000;
+	int *a = malloc(n * sizeof(int)), *b = malloc(n * sizeof(int));
+	cr_assert(a && b);
+	/* a holds the multiples of 2 below 2n, b the multiples of 3 below 3n:
+	 * they share the multiples of 6 below 2n. */
+	for (size_t i = 0; i < n; i++) {
+		a[i] = (int)(2 * ((i * 7919) % n));
+		b[i] = (int)(3 * ((i * 104729) % n));
+	}
+	size_t want = 2 * (n - 1) / 6 + 1;
+	size_t got = check(a, n, b, n);
+	cr_assert_eq(got, want, "expected %zu common values, got %zu", want, got);
+	free(a);
+	free(b);
+}

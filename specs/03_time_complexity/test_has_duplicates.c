@@ -1,0 +1,91 @@
+/* test_has_duplicates.c - correctness of has_duplicates */
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "has_duplicates.h"
+
+/* Calls has_duplicates on a copy and checks that the copy is unchanged. */
+static bool check(const int *a, size_t n)
+{
+	int *copy = malloc((n ? n : 1) * sizeof(*copy));
+	cr_assert_not_null(copy);
+	if (n)
+		memcpy(copy, a, n * sizeof(*copy));
+	bool got = has_duplicates(copy, n);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(copy[i], a[i], "has_duplicates modified its input: a[%zu] was %d, is now %d",
+			     i, a[i], copy[i]);
+	free(copy);
+	return got;
+}
+
+Test(has_duplicates, empty_array_has_none)
+{
+	cr_assert_eq(check(NULL, 0), false, "expected false for n = 0, got true");
+}
+
+Test(has_duplicates, one_element_has_none)
+{
+	int a[] = { 7 };
+	cr_assert_eq(check(a, 1), false, "expected false for {7}, got true");
+}
+
+Test(has_duplicates, two_equal)
+{
+	int a[] = { 5, 5 };
+	cr_assert_eq(check(a, 2), true, "expected true for {5, 5}, got false");
+}
+
+Test(has_duplicates, all_distinct)
+{
+	int a[] = { 3, 1, 4, 15, 9, 2, 6, 5, 35, 8 };
+	cr_assert_eq(check(a, 10), false, "expected false for ten distinct values, got true");
+}
+
+Test(has_duplicates, duplicate_far_apart)
+{
+	int a[] = { 42, 1, 2, 3, 4, 5, 6, 7, 8, 42 };
+	cr_assert_eq(check(a, 10), true, "expected true: 42 is first and last, got false");
+}
+
+Test(has_duplicates, all_equal)
+{
+	int a[64];
+	for (int i = 0; i < 64; i++)
+		a[i] = -3;
+	cr_assert_eq(check(a, 64), true, "expected true for 64 copies of -3, got false");
+}
+
+Test(has_duplicates, negative_values)
+{
+	int a[] = { -1, -2, -3, 1, 2, 3 };
+	cr_assert_eq(check(a, 6), false, "expected false: -1 and 1 are different values");
+	int b[] = { -7, 0, 7, -7 };
+	cr_assert_eq(check(b, 4), true, "expected true: -7 occurs twice, got false");
+}
+
+Test(has_duplicates, int_extremes)
+{
+	int a[] = { INT_MIN, INT_MAX, 0, -1, 1 };
+	cr_assert_eq(check(a, 5), false, "expected false for {INT_MIN, INT_MAX, 0, -1, 1}, got true");
+	int b[] = { INT_MAX, INT_MIN, INT_MAX };
+	cr_assert_eq(check(b, 3), true, "expected true: INT_MAX occurs twice, got false");
+	int c[] = { INT_MIN, 5, INT_MIN };
+	cr_assert_eq(check(c, 3), true, "expected true: INT_MIN occurs twice, got false");
+}
+
+Test(has_duplicates, large_distinct_then_one_repeat)
+{
+	size_t n = 200000;
+	int *a = malloc(n * sizeof(*a));
+	cr_assert_not_null(a);
+	for (size_t i = 0; i < n; i++)
+		a[i] = (int)((i * 2654435761u) % 1000003u) - 500000;
+	cr_assert_eq(check(a, n), false, "expected false for %zu distinct values, got true", n);
+	a[n / 2] = a[n - 7];
+	cr_assert_eq(check(a, n), true, "expected true after copying a[%zu] into a[%zu], got false",
+		     n - 7, n / 2);
+	free(a);
+}
