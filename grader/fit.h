@@ -40,7 +40,9 @@ struct fit_model {
 	double a, b;
 	double base;    /* FIT_EXP only: the fitted c of c^n */
 	double rel_rms; /* root mean square of (cost - fit) / cost */
-	int valid;      /* 0 when the class cannot describe the data (b < 0) */
+	int valid;      /* 0 when the class cannot describe the data: b < 0,
+			 * or FIT_EXP on a ladder so wide that even 1.05^n
+			 * would grow by more than 1e16 over it */
 };
 
 struct fit_result {
@@ -53,7 +55,10 @@ struct fit_result {
 
 /* Fits every class to points (at least 3, n ascending and > 0, cost > 0).
  * noise is the relative noise expected of the meter (0 for exact counts).
- * Returns 0, or -1 when there are too few usable points. */
+ * Points whose n or cost is not finite and > 0 are skipped; the others
+ * must have n strictly ascending. Returns 0, or -1 when fewer than 3 points
+ * are usable or n does not ascend; then best and runner_up are FIT_NONE and
+ * every model is invalid. */
 int fit_models(const struct fit_point *points, size_t count, double noise,
 	       struct fit_result *out);
 

@@ -10,7 +10,8 @@
  *
  * Lines written to FILE: "size N COST" per measured size (COST is "-" in
  * instr mode, where callgrind's dumps hold it), then "stop N REASON" when
- * the time budget ran out before size N, and "end" when all is done.
+ * the time budget ran out before size N, "exit HOW STATUS" when the code
+ * under test called exit() or the like, and "end" when all is done.
  * Nothing goes to stdout: the code under test may print there.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -187,6 +188,42 @@ static size_t run_stack(size_t n, uint64_t seed, void (*fn)(void *, size_t))
 	size_t used = stack_touched();
 	bench_teardown(input, n);
 	return used;
+}
+
+/* The submission's calls to exit() and friends are renamed to these when it
+ * is linked into the runner: the grader reads the record and names the call. */
+static void __attribute__((noreturn)) ended(const char *how, int status)
+{
+	char line[96];
+	snprintf(line, sizeof(line), "exit %s %d\n", how, status);
+	if (out_fd >= 0)
+		emit(line);
+	_exit(86);
+}
+
+void grader_exit(int status)
+{
+	ended("exit", status);
+}
+
+void grader__exit(int status)
+{
+	ended("_exit", status);
+}
+
+void grader__Exit(int status)
+{
+	ended("_Exit", status);
+}
+
+void grader_quick_exit(int status)
+{
+	ended("quick_exit", status);
+}
+
+void grader_abort(void)
+{
+	ended("abort", -1);
 }
 
 static int parse_sizes(const char *s, size_t *sizes)

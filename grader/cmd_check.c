@@ -1,0 +1,301 @@
+/* cmd_check.c - grader check: the course proves itself
+ *
+ * For each topic: the reference solutions score full marks, the stubs
+ * build and score 0, and every known-wrong variant fails exactly the
+ * checks its spec entry declares and passes the others.
+ */
+#include <dirent.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "exitcode.h"
+#include "grade.h"
+#include "pipeline.h"
+#include "spec.h"
+#include "util.h"
+
+/* One grading the check needs: a submission folder, or one exercise with
+ * one file (a variant). */
+struct trial {
+	struct spec view;          /* the spec, or a view of one exercise */
+	const char *submission;
+	const char *override;
+	const struct spec_variant *variant;
+	struct grade g;
+	char *verdict;             /* NULL when the trial went as it must */
+};
+
+struct topic_check {
+	struct spec spec;
+	char *path;
+	int lint_failed;
+	struct trial *trials;      /* [0] reference, [1] stubs, then variants */
+	size_t nr_trials;
+	char *ref_dir, *stub_dir;
+};
+
+struct pool {
+	struct context *ctx;
+	struct trial **all;
+	size_t count, next;
+	pthread_mutex_t lock;
+};
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->count)
+			return NULL;
+		struct trial *t = p->all[i];
+		const char *over[1] = { t->override };
+		pipeline_grade(p->ctx, &t->view, t->submission, t->override ? over : NULL, &t->g);
+	}
+}
+
+static char *judge_variant(const struct trial *t)
+{
+	const struct exercise_result *r = &t->g.exercises[0];
+	struct buf why = BUF_INIT;
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		enum status s = exercise_status(r, (enum check)c);
+		int must_fail = t->variant->fails & (1u << c);
+		if (must_fail && s != ST_FAIL)
+			buf_addf(&why, "%s%s should fail but is %s", why.len ? "; " : "", check_name((enum check)c),
+				 status_name(s));
+		else if (!must_fail && s == ST_FAIL && !(c > CHECK_BUILD && r->build.status == ST_FAIL))
+			buf_addf(&why, "%s%s should pass but failed: %s", why.len ? "; " : "",
+				 check_name((enum check)c),
+				 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
+				 : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason);
+	}
+	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
+}
+
+static char *judge_reference(const struct grade *g)
+{
+	struct buf why = BUF_INIT;
+	for (size_t i = 0; i < g->nr_exercises; i++) {
+		const struct exercise_result *r = &g->exercises[i];
+		for (int c = 0; c < CHECK_COUNT; c++) {
+			enum status s = exercise_status(r, (enum check)c);
+			if (s == ST_FAIL || s == ST_INCONCLUSIVE)
+				buf_addf(&why, "%s%s: %s %s: %s", why.len ? "; " : "", r->spec->name,
+					 check_name((enum check)c), status_name(s),
+					 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
+					 : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason);
+		}
+	}
+	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
+}
+
+static char *judge_stubs(const struct grade *g)
+{
+	struct buf why = BUF_INIT;
+	for (size_t i = 0; i < g->nr_exercises; i++) {
+		const struct exercise_result *r = &g->exercises[i];
+		if (r->build.status != ST_PASS)
+			buf_addf(&why, "%sstub %s does not build: %s", why.len ? "; " : "", r->spec->name, r->build.reason);
+		else if (r->score > 0)
+			buf_addf(&why, "%sstub %s scores %.1f, not 0", why.len ? "; " : "", r->spec->name, r->score);
+	}
+	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
+}
+
+static void plan(struct topic_check *tc, const char *root)
+{
+	const struct spec *s = &tc->spec;
+	size_t n = 2;
+	for (size_t i = 0; i < s->nr_exercises; i++)
+		n += s->exercises[i].nr_variants;
+	tc->trials = xcalloc(n, sizeof(*tc->trials));
+	tc->ref_dir = xasprintf("%s/solutions/%s", root, s->topic);
+	tc->stub_dir = xasprintf("%s/exercises/%s", root, s->topic);
+	tc->trials[0].view = *s;
+	tc->trials[0].submission = tc->ref_dir;
+	tc->trials[1].view = *s;
+	tc->trials[1].submission = tc->stub_dir;
+	size_t k = 2;
+	for (size_t i = 0; i < s->nr_exercises; i++) {
+		for (size_t v = 0; v < s->exercises[i].nr_variants; v++) {
+			struct trial *t = &tc->trials[k++];
+			t->view = *s;
+			t->view.exercises = &s->exercises[i];
+			t->view.nr_exercises = 1;
+			t->variant = &s->exercises[i].variants[v];
+			t->override = xasprintf("%s/wrong/%s", tc->ref_dir, t->variant->file);
+		}
+	}
+	tc->nr_trials = k;
+}
+
+static int collect_topics(const char *root, const char *topic, struct topic_check **out, size_t *count)
+{
+	char *dir = path_join(root, "specs");
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, alphasort);
+	size_t alloc = 0;
+	*out = NULL;
+	*count = 0;
+	if (n < 0) {
+		free(dir);
+		return error("no specs folder in %s", root);
+	}
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		size_t l = strlen(name);
+		if (l > 5 && !strcmp(name + l - 5, ".yaml") &&
+		    (!topic || (!strncmp(name, topic, strlen(topic)) &&
+				(name[strlen(topic)] == '_' || name[strlen(topic)] == '.')))) {
+			ALLOC_GROW(*out, *count + 1, alloc);
+			memset(&(*out)[*count], 0, sizeof(**out));
+			(*out)[(*count)++].path = path_join(dir, name);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return 0;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "topic", required_argument, NULL, 't' }, { "root", required_argument, NULL, 'r' },
+		{ "jobs", required_argument, NULL, 'j' }, { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *topic = NULL, *root_arg = NULL;
+	struct context ctx = { 0 };
+	int c, jobs = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:r:j:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': topic = optarg; break;
+		case 'r': root_arg = optarg; break;
+		case 'j': jobs = atoi(optarg); break;
+		case 'h':
+			puts("usage: grader check [--topic NN] [--root DIR] [--jobs N]");
+			return EXIT_PASSED;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	char *root = course_root(root_arg);
+	struct topic_check *topics;
+	size_t nr_topics;
+	int ret = EXIT_PASSED;
+
+	if (collect_topics(root, topic, &topics, &nr_topics) || !nr_topics) {
+		if (!nr_topics)
+			error("no topic %s to check", topic ? topic : "at all");
+		free(root);
+		return EXIT_USAGE;
+	}
+	ctx.quiet = 1;
+	ctx.jobs = 1;
+	if (context_init(&ctx, root)) {
+		free(root);
+		return EXIT_INTERNAL;
+	}
+
+	struct pool pool = { &ctx, NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER };
+	size_t alloc = 0;
+	for (size_t i = 0; i < nr_topics; i++) {
+		struct topic_check *tc = &topics[i];
+		if (spec_load(&tc->spec, tc->path, stderr)) {
+			tc->lint_failed = 1;
+			ret = EXIT_FAILED;
+			continue;
+		}
+		plan(tc, root);
+		for (size_t k = 0; k < tc->nr_trials; k++) {
+			ALLOC_GROW(pool.all, pool.count + 1, alloc);
+			pool.all[pool.count++] = &tc->trials[k];
+		}
+	}
+
+	double start = now_seconds();
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
+	pthread_t tid[16];
+	int started = 0;
+	if (threads > 16)
+		threads = 16;
+	fprintf(stderr, "grader: checking %zu topic%s: %zu gradings on %d thread%s\n", nr_topics,
+		nr_topics == 1 ? "" : "s", pool.count, threads, threads == 1 ? "" : "s");
+	for (int t = 0; t < threads; t++)
+		if (!pthread_create(&tid[t], NULL, worker, &pool))
+			started++;
+	if (!started)
+		worker(&pool);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+
+	printf("%-28s %9s  %-12s %-10s %s\n", "topic", "exercises", "reference", "stubs", "wrong variants rejected for the right reason");
+	for (size_t i = 0; i < nr_topics; i++) {
+		struct topic_check *tc = &topics[i];
+		if (tc->lint_failed) {
+			printf("%-28s %9s  %s\n", base_name(tc->path), "-", "spec does not lint (see above)");
+			continue;
+		}
+		struct trial *ref = &tc->trials[0], *stub = &tc->trials[1];
+		ref->verdict = judge_reference(&ref->g);
+		stub->verdict = judge_stubs(&stub->g);
+		size_t right = 0, variants = tc->nr_trials - 2;
+		for (size_t k = 2; k < tc->nr_trials; k++) {
+			tc->trials[k].verdict = judge_variant(&tc->trials[k]);
+			right += !tc->trials[k].verdict;
+		}
+		char refs[32], stubs[32], vars[32];
+		snprintf(refs, sizeof(refs), "%.1f/%.1f", ref->g.score, ref->g.max_score);
+		snprintf(stubs, sizeof(stubs), "%.1f/%.1f", stub->g.score, stub->g.max_score);
+		snprintf(vars, sizeof(vars), "%zu/%zu", right, variants);
+		printf("%-28s %9zu  %-12s %-10s %s\n", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
+		if (ref->verdict) {
+			printf("    reference: %s\n", ref->verdict);
+			ret = EXIT_FAILED;
+		}
+		if (stub->verdict) {
+			printf("    stubs: %s\n", stub->verdict);
+			ret = EXIT_FAILED;
+		}
+		for (size_t k = 2; k < tc->nr_trials; k++) {
+			if (tc->trials[k].verdict) {
+				printf("    %s/wrong/%s: %s\n", tc->spec.topic, tc->trials[k].variant->file,
+				       tc->trials[k].verdict);
+				ret = EXIT_FAILED;
+			}
+		}
+	}
+	printf("%s in %.0f s\n", ret == EXIT_PASSED ? "course check passed" : "course check FAILED",
+	       now_seconds() - start);
+
+	for (size_t i = 0; i < nr_topics; i++) {
+		struct topic_check *tc = &topics[i];
+		for (size_t k = 0; k < tc->nr_trials; k++) {
+			grade_release(&tc->trials[k].g);
+			free(tc->trials[k].verdict);
+			free((char *)tc->trials[k].override);
+		}
+		free(tc->trials);
+		free(tc->ref_dir);
+		free(tc->stub_dir);
+		spec_release(&tc->spec);
+		free(tc->path);
+	}
+	free(topics);
+	free(pool.all);
+	context_release(&ctx);
+	free(root);
+	return ret;
+}

@@ -1,0 +1,233 @@
+/* complexity.c - measure growth at a ladder of sizes and check the claim */
+#include "complexity.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spawn.h"
+#include "util.h"
+
+/* Relative noise of each meter, for the fit: instruction counts repeat
+ * exactly; CPU time on a shared machine wanders by a few percent. */
+static const double meter_noise[] = { [METER_INSTRUCTIONS] = 0, [METER_TIME] = 0.05 };
+
+static void add_point(struct complexity_result *out, size_t n, double cost, size_t *alloc)
+{
+	ALLOC_GROW(out->points, out->nr_points + 1, *alloc);
+	out->points[out->nr_points].n = n;
+	out->points[out->nr_points].cost = cost;
+	out->nr_points++;
+}
+
+/* Reads callgrind's dumps cg.out.1, cg.out.2, ...: one per size, named
+ * "n=<size>" by the runner, with the instructions of bench_run alone. */
+static void read_dumps(const char *run_dir, struct complexity_result *out, size_t *alloc)
+{
+	for (int k = 1; k < 1000; k++) {
+		char *path = xasprintf("%s/cg.out.%d", run_dir, k);
+		struct buf b = BUF_INIT;
+		int missing = read_file(&b, path);
+		free(path);
+		if (missing) {
+			buf_release(&b);
+			break;
+		}
+		const char *trig = strstr(b.buf, "Trigger: Client Request: n=");
+		const char *sum = strstr(b.buf, "\nsummary: ");
+		if (!sum)
+			sum = strstr(b.buf, "\ntotals: ");
+		if (trig && sum) {
+			size_t n = strtoull(trig + strlen("Trigger: Client Request: n="), NULL, 10);
+			double cost = strtod(strchr(sum, ':') + 1, NULL);
+			if (n > 0)
+				add_point(out, n, cost > 0 ? cost : 1, alloc);
+		}
+		buf_release(&b);
+	}
+}
+
+static char *reading(const struct complexity_result *out)
+{
+	if (out->nr_points < 2)
+		return NULL;
+	const struct cost_point *a = &out->points[out->nr_points - 2], *b = &out->points[out->nr_points - 1];
+	double factor = b->cost / (a->cost > 0 ? a->cost : 1);
+	double rn = (double)b->n / (double)a->n;
+	const char *word = out->measured != FIT_NONE ? fit_class_word(out->measured) : NULL;
+	struct buf s = BUF_INIT;
+
+	if (fabs(rn - 2) < 0.01)
+		buf_adds(&s, "doubling n");
+	else if (b->n - a->n <= 4)
+		buf_addf(&s, "adding %zu to n", b->n - a->n);
+	else
+		buf_addf(&s, "multiplying n by %.3g", rn);
+	buf_addf(&s, " (%zu to %zu) multiplied the cost by %.2f", a->n, b->n, factor);
+	if (word)
+		buf_addf(&s, ": %s", word);
+	return buf_detach(&s);
+}
+
+void complexity_decide(struct complexity_result *out, const char *fn)
+{
+	const char *claim = fit_class_name(out->claim);
+
+	out->measured = out->runner_up = FIT_NONE;
+	out->fitted = 0;
+	if (out->nr_points >= 3) {
+		struct fit_point pts[64];
+		size_t n = out->nr_points < 64 ? out->nr_points : 64;
+		for (size_t i = 0; i < n; i++) {
+			pts[i].n = (double)out->points[i].n;
+			pts[i].cost = out->points[i].cost;
+		}
+		if (!fit_models(pts, n, meter_noise[out->meter], &out->fit)) {
+			out->fitted = 1;
+			out->measured = out->fit.best;
+			out->runner_up = out->fit.runner_up;
+		}
+	}
+	free(out->reading);
+	out->reading = reading(out);
+	if (out->reason) /* exited or crashed: already decided */
+		return;
+
+	if (!out->fitted) {
+		if (out->stopped_at) {
+			out->status = ST_FAIL;
+			out->reason = xasprintf("%s() is too slow to measure: at n = %zu the run went past its time limit, so it grows faster than the claimed %s",
+						fn, out->stopped_at, claim);
+		} else {
+			out->status = ST_INCONCLUSIVE;
+			out->reason = xasprintf("only %zu sizes could be measured: too few to tell a growth class", out->nr_points);
+		}
+		return;
+	}
+	const char *measured = fit_class_name(out->measured);
+	if (out->measured <= out->claim) {
+		out->status = ST_PASS;
+		out->reason = xasprintf("measured %s, within the claimed %s", measured, claim);
+	} else if (fit_close(&out->fit, out->claim)) {
+		out->status = ST_INCONCLUSIVE;
+		out->reason = xasprintf("the data cannot decide between %s and the claimed %s; not counted against you", measured, claim);
+	} else {
+		out->status = ST_FAIL;
+		out->reason = xasprintf("%s() grows as %s (%s), but the spec asks for %s%s%s",
+					fn, measured, fit_class_word(out->measured), claim,
+					out->stopped_at ? "; it also ran out of time at n = " : "",
+					out->stopped_at ? "" : "");
+		if (out->stopped_at) {
+			char *r = xasprintf("%s%zu", out->reason, out->stopped_at);
+			free(out->reason);
+			out->reason = r;
+		}
+	}
+}
+
+static char *size_list(const struct spec_exercise *ex)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < ex->nr_sizes; i++)
+		buf_addf(&b, "%s%zu", i ? "," : "", ex->sizes[i]);
+	return buf_detach(&b);
+}
+
+void complexity_run(const struct context *ctx, const struct spec_exercise *ex, enum meter meter,
+		    const char *bench, const char *build_dir, const char *run_dir,
+		    struct complexity_result *out)
+{
+	char *sizes = size_list(ex);
+	char *sizes_arg = xasprintf("--sizes=%s", sizes);
+	char *seed = xasprintf("--seed=%llu", (unsigned long long)ex->seed);
+	/* The runner stops by itself before a size it projects to overrun
+	 * 60% of the limit; the wall-clock timeout is the backstop. */
+	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * 600);
+	const char *binds[] = { build_dir, NULL };
+	const char *argv[16];
+	size_t n = 0, alloc = 0;
+	struct buf rec = BUF_INIT;
+	(void)ctx;
+
+	out->claim = ex->claim;
+	out->meter = meter;
+	out->measured = out->runner_up = FIT_NONE;
+	if (meter == METER_INSTRUCTIONS) {
+		argv[n++] = "valgrind";
+		argv[n++] = "--tool=callgrind";
+		argv[n++] = "--collect-atstart=no";
+		argv[n++] = "--callgrind-out-file=cg.out";
+		argv[n++] = "--vgdb=no";
+		argv[n++] = "-q";
+	}
+	argv[n++] = bench;
+	argv[n++] = meter == METER_INSTRUCTIONS ? "--mode=instr" : "--mode=time";
+	argv[n++] = sizes_arg;
+	argv[n++] = seed;
+	argv[n++] = budget;
+	argv[n++] = "--out=bench.out";
+	argv[n] = NULL;
+
+	struct spawn sp = {
+		.argv = argv, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
+		.timeout = ex->complexity_timeout, .memory_bytes = (size_t)8 << 30,
+		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10,
+	};
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	spawn_run(&sp, &res);
+
+	char *path = path_join(run_dir, "bench.out");
+	read_file(&rec, path);
+	free(path);
+
+	size_t measured = 0, stopped = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		size_t sz;
+		double cost;
+		char how[32];
+		int status;
+		if (sscanf(line, "size %zu %lf", &sz, &cost) == 2 && meter == METER_TIME) {
+			add_point(out, sz, cost > 0 ? cost : 1, &alloc);
+			measured++;
+		} else if (sscanf(line, "size %zu", &sz) == 1) {
+			measured++;
+		} else if (sscanf(line, "stop %zu", &sz) == 1) {
+			stopped = sz;
+		} else if (sscanf(line, "exit %31s %d", how, &status) == 2) {
+			out->status = ST_FAIL;
+			out->reason = !strcmp(how, "abort")
+				? xasprintf("%s() called abort() (at n = %zu)", ex->name,
+					    measured < ex->nr_sizes ? ex->sizes[measured] : 0)
+				: xasprintf("%s() called %s(%d), which ends the whole program (at n = %zu)", ex->name, how,
+					    status, measured < ex->nr_sizes ? ex->sizes[measured] : 0);
+		}
+	}
+	if (meter == METER_INSTRUCTIONS)
+		read_dumps(run_dir, out, &alloc);
+
+	size_t next = measured < ex->nr_sizes ? ex->sizes[measured] : 0;
+	if (stopped) {
+		out->stopped_at = stopped;
+	} else if (res.timed_out) {
+		out->stopped_at = next;
+	} else if (!out->reason && (res.status || res.exec_failed) && next) {
+		out->status = ST_FAIL;
+		if (res.exec_failed)
+			out->reason = xasprintf("cannot run the benchmark: %s", res.out.buf);
+		else if (res.signal || res.status > 128)
+			out->reason = xasprintf("%s() crashed at n = %zu: %s", ex->name, next,
+						strsignal(res.signal ? res.signal : res.status - 128));
+		else
+			out->reason = xasprintf("the benchmark stopped with status %d at n = %zu", res.status, next);
+	}
+	complexity_decide(out, ex->name);
+
+	spawn_result_release(&res);
+	buf_release(&rec);
+	free(sizes);
+	free(sizes_arg);
+	free(seed);
+	free(budget);
+}

@@ -1,0 +1,38 @@
+/* main.c - the grader's command line: dispatches to a subcommand */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "exitcode.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *help;
+} commands[] = {
+	{ "grade", cmd_grade, "grade a submission of one topic" },
+	{ "lint", cmd_lint, "check specs without running any code" },
+	{ "check", cmd_check, "prove the course: references pass, stubs score 0, wrong variants fail as declared" },
+};
+
+static int usage(FILE *out)
+{
+	fputs("usage: grader <command> [options]\n\ncommands:\n", out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fputs("\nrun 'grader <command> --help' for a command's options\n", out);
+	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+		return usage(stdout);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "grader: unknown command '%s'\n", argv[1]);
+	return usage(stderr);
+}

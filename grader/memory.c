@@ -1,0 +1,275 @@
+/* memory.c - peak heap and stack against budgets; leaks and invalid accesses */
+#include "memory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "expr.h"
+#include "massif.h"
+#include "memcheck.h"
+#include "spawn.h"
+#include "util.h"
+
+/* One run at the memory size: a function that needs longer is reported
+ * as not finishing (the complexity check says how it grows). */
+#define VALGRIND_TIMEOUT 30
+
+const char *memory_human(long long bytes)
+{
+	static __thread char slots[4][32];
+	static __thread int next;
+	char *s = slots[next++ % 4];
+	if (bytes >= 1LL << 20)
+		snprintf(s, 32, "%.1f MiB", bytes / 1048576.0);
+	else if (bytes >= 1LL << 10)
+		snprintf(s, 32, "%.1f KiB", bytes / 1024.0);
+	else
+		snprintf(s, 32, "%lld bytes", bytes);
+	return s;
+}
+
+static int run_in(const char *dir, const char **argv, const char *build_dir, double timeout,
+		  struct spawn_result *res)
+{
+	const char *binds[] = { build_dir, NULL };
+	struct spawn sp = {
+		.argv = argv, .cwd = dir, .sandbox = 1, .ro_binds = binds, .timeout = timeout,
+		.memory_bytes = (size_t)8 << 30, .file_bytes = (size_t)256 << 20,
+		.processes = 32, .output_cap = 32u << 10,
+	};
+	mkdir(dir, 0755);
+	spawn_prepare_dir(dir);
+	return spawn_run(&sp, res);
+}
+
+/* Why a run ended early, in a student's words, or NULL. */
+static char *ended_early(const struct spawn_result *res, const char *fn, const char *tool, size_t n)
+{
+	if (res->exec_failed)
+		return xasprintf("cannot run %s: %s", tool, res->out.buf);
+	if (res->timed_out)
+		return xasprintf("%s() did not finish at n = %zu under %s in time", fn, n, tool);
+	if (res->status == 86)
+		return xasprintf("%s() ended the program (exit or abort) at n = %zu", fn, n);
+	if (res->signal || res->status > 128)
+		return xasprintf("%s() crashed at n = %zu under %s: %s", fn, n, tool,
+				 strsignal(res->signal ? res->signal : res->status - 128));
+	return NULL;
+}
+
+static void add_reason(struct buf *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_reason(struct buf *why, const char *fmt, ...)
+{
+	va_list ap;
+	if (why->len)
+		buf_adds(why, "; ");
+	va_start(ap, fmt);
+	buf_vaddf(why, fmt, ap);
+	va_end(ap);
+}
+
+static void run_massif(const struct spec_exercise *ex, const char *bench, const char *build_dir,
+		       const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
+{
+	const char *argv[] = { "valgrind", "--tool=massif", "--massif-out-file=massif.out",
+			       "--ignore-fn=bench_alloc", "--ignore-fn=bench_calloc",
+			       "--threshold=0.0", "--peak-inaccuracy=0.0", "--detailed-freq=1",
+			       "--max-snapshots=200", "--vgdb=no", "-q", bench, "--mode=once", sizes,
+			       "--out=bench.out", NULL };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	struct buf text = BUF_INIT;
+	char *file = xasprintf("%s.c", ex->name);
+	char *path = path_join(dir, "massif.out");
+	char *early;
+
+	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
+	if ((early = ended_early(&res, ex->name, "massif", ex->memory_size))) {
+		add_reason(why, "%s", early);
+		free(early);
+	} else if (read_file(&text, path)) {
+		add_reason(why, "massif wrote no profile");
+	} else {
+		struct massif_peak peak;
+		char *err = NULL;
+		memset(&peak, 0, sizeof(peak));
+		if (massif_parse(text.buf, text.len, file, &peak, &err)) {
+			add_reason(why, "cannot read massif's profile: %s", err ? err : "?");
+		} else {
+			out->peak_heap = peak.heap_bytes;
+			if (peak.site.file) {
+				out->peak_site.file = xstrdup(peak.site.file);
+				out->peak_site.line = peak.site.line;
+				out->peak_site_bytes = peak.site_bytes;
+			}
+		}
+		free(err);
+		massif_release(&peak);
+	}
+	spawn_result_release(&res);
+	buf_release(&text);
+	free(file);
+	free(path);
+}
+
+static void run_memcheck(const struct spec_exercise *ex, const char *bench, const char *build_dir,
+			 const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
+{
+	const char *argv[] = { "valgrind", "--tool=memcheck", "--leak-check=full",
+			       "--show-leak-kinds=definite,indirect,possible",
+			       "--errors-for-leak-kinds=definite,indirect", "--track-origins=yes",
+			       "--num-callers=20", "--log-file=memcheck.log", "--vgdb=no", bench,
+			       "--mode=once", sizes, "--out=bench.out", NULL };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	struct buf text = BUF_INIT;
+	char *file = xasprintf("%s.c", ex->name);
+	char *path = path_join(dir, "memcheck.log");
+	char *early;
+
+	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
+	early = ended_early(&res, ex->name, "memcheck", ex->memory_size);
+	if (!read_file(&text, path)) {
+		struct memcheck_report rep;
+		memset(&rep, 0, sizeof(rep));
+		if (!memcheck_parse(text.buf, text.len, file, &rep)) {
+			out->leaked_bytes = rep.definitely_lost + rep.indirectly_lost;
+			out->leaks = rep.leaks;
+			out->nr_leaks = rep.nr_leaks;
+			out->errors = rep.errors;
+			out->nr_errors = rep.nr_errors;
+			rep.leaks = NULL;
+			rep.errors = NULL;
+			rep.nr_leaks = rep.nr_errors = 0;
+		}
+		memcheck_release(&rep);
+	} else if (!early) {
+		add_reason(why, "memcheck wrote no log");
+	}
+	if (early) {
+		/* A crash under memcheck usually follows an invalid access
+		 * that the log names; say both. */
+		add_reason(why, "%s", early);
+		free(early);
+	}
+	spawn_result_release(&res);
+	buf_release(&text);
+	free(file);
+	free(path);
+}
+
+static void run_stack(const struct spec_exercise *ex, const char *bench, const char *build_dir,
+		      const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
+{
+	const char *argv[] = { bench, "--mode=stack", sizes, "--out=bench.out", NULL };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	struct buf text = BUF_INIT;
+	char *path = path_join(dir, "bench.out");
+	char *early;
+	size_t n;
+	long long used;
+
+	run_in(dir, argv, build_dir, 60, &res);
+	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size))) {
+		add_reason(why, "%s", early);
+		free(early);
+	} else if (!read_file(&text, path) && sscanf(text.buf, "size %zu %lld", &n, &used) == 2) {
+		out->peak_stack = used;
+	} else {
+		add_reason(why, "the stack meter reported nothing");
+	}
+	spawn_result_release(&res);
+	buf_release(&text);
+	free(path);
+}
+
+static long long budget_of(const char *expr, size_t n)
+{
+	double v;
+	if (!expr || expr_eval(expr, (double)n, &v))
+		return -1;
+	return v < 0 ? 0 : (long long)v;
+}
+
+void memory_run(const struct context *ctx, const struct spec_exercise *ex, const char *bench,
+		const char *build_dir, const char *run_dir, struct memory_result *out)
+{
+	char *sizes = xasprintf("--sizes=%zu", ex->memory_size);
+	char *massif_dir = path_join(run_dir, "massif");
+	char *memcheck_dir = path_join(run_dir, "memcheck");
+	char *stack_dir = path_join(run_dir, "stack");
+	struct buf why = BUF_INIT;
+	(void)ctx;
+
+	out->n = ex->memory_size;
+	out->peak_heap = out->peak_stack = -1;
+	out->heap_budget = budget_of(ex->heap_budget, ex->memory_size);
+	out->stack_budget = budget_of(ex->stack_budget, ex->memory_size);
+	out->heap_budget_expr = ex->heap_budget ? xstrdup(ex->heap_budget) : NULL;
+	out->stack_budget_expr = ex->stack_budget ? xstrdup(ex->stack_budget) : NULL;
+
+	mkdir(run_dir, 0755);
+	spawn_prepare_dir(run_dir);
+	run_massif(ex, bench, build_dir, massif_dir, sizes, out, &why);
+	/* memcheck is slower than massif on the same input: when massif could
+	 * not finish, it cannot either. */
+	if (out->peak_heap >= 0 || !why.len)
+		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
+	if (ex->stack_budget)
+		run_stack(ex, bench, build_dir, stack_dir, sizes, out, &why);
+
+	if (out->heap_budget >= 0 && out->peak_heap > out->heap_budget) {
+		if (out->peak_site.file)
+			add_reason(&why, "peak heap %s at n = %zu is over the budget %s = %s; the most, %s, was allocated at %s:%u",
+				   memory_human(out->peak_heap), out->n, out->heap_budget_expr,
+				   memory_human(out->heap_budget), memory_human(out->peak_site_bytes),
+				   out->peak_site.file, out->peak_site.line);
+		else
+			add_reason(&why, "peak heap %s at n = %zu is over the budget %s = %s",
+				   memory_human(out->peak_heap), out->n, out->heap_budget_expr,
+				   memory_human(out->heap_budget));
+	}
+	if (out->stack_budget >= 0 && out->peak_stack > out->stack_budget)
+		add_reason(&why, "peak stack %s at n = %zu is over the budget %s = %s (recursion whose depth grows with n?)",
+			   memory_human(out->peak_stack), out->n, out->stack_budget_expr,
+			   memory_human(out->stack_budget));
+	if (out->leaked_bytes > 0 && !ex->allow_leaks) {
+		const struct leak *l = out->nr_leaks ? &out->leaks[0] : NULL;
+		if (l && l->where.file)
+			add_reason(&why, "leaks %s (%s), allocated at %s:%u and never freed",
+				   memory_human(out->leaked_bytes), l->kind, l->where.file, l->where.line);
+		else
+			add_reason(&why, "leaks %s that is never freed", memory_human(out->leaked_bytes));
+	}
+	if (out->nr_errors) {
+		const struct mem_error *e = &out->errors[0];
+		if (e->where.file)
+			add_reason(&why, "%s at %s:%u%s%s", e->what, e->where.file, e->where.line,
+				   e->detail ? ": " : "", e->detail ? e->detail : "");
+		else
+			add_reason(&why, "%s%s%s", e->what, e->detail ? ": " : "", e->detail ? e->detail : "");
+		if (out->nr_errors > 1)
+			buf_addf(&why, " (and %zu more memory errors)", out->nr_errors - 1);
+	}
+
+	if (why.len) {
+		out->status = ST_FAIL;
+		out->reason = buf_detach(&why);
+	} else {
+		out->status = ST_PASS;
+		struct buf ok = BUF_INIT;
+		if (out->peak_heap >= 0)
+			buf_addf(&ok, "peak heap %s at n = %zu", memory_human(out->peak_heap), out->n);
+		if (out->heap_budget >= 0)
+			buf_addf(&ok, " (budget %s = %s)", out->heap_budget_expr, memory_human(out->heap_budget));
+		if (out->peak_stack >= 0)
+			buf_addf(&ok, "%speak stack %s", ok.len ? "; " : "", memory_human(out->peak_stack));
+		buf_addf(&ok, "%sno leaks or invalid accesses", ok.len ? "; " : "");
+		out->reason = buf_detach(&ok);
+	}
+	buf_release(&why);
+	free(sizes);
+	free(massif_dir);
+	free(memcheck_dir);
+	free(stack_dir);
+}

@@ -1,0 +1,237 @@
+/* pipeline.c - grade a topic: build, tests, complexity, memory per exercise */
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "complexity.h"
+#include "memory.h"
+#include "spawn.h"
+#include "tests.h"
+#include "util.h"
+
+int context_init(struct context *ctx, const char *root)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/grader-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+
+	ctx->root = abs_path(root);
+	if (!ctx->root) {
+		free(tmpl);
+		return error("cannot find the course at '%s'", root);
+	}
+	if (!mkdtemp(tmpl)) {
+		free(tmpl);
+		return error("cannot make a scratch folder in %s", tmp && *tmp ? tmp : "/tmp");
+	}
+	/* Children may run as another user: they must reach their folders. */
+	chmod(tmpl, 0711);
+	ctx->scratch = tmpl;
+	ctx->harness_obj = path_join(ctx->scratch, "harness");
+	if (!ctx->jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		ctx->jobs = n > 0 ? (int)n : 1;
+	}
+	if (mkdir(ctx->harness_obj, 0755) || spawn_prepare_dir(ctx->harness_obj))
+		return error("cannot prepare %s", ctx->harness_obj);
+	return build_harness(ctx);
+}
+
+void context_release(struct context *ctx)
+{
+	if (ctx->scratch && !ctx->keep)
+		remove_tree(ctx->scratch);
+	else if (ctx->scratch)
+		fprintf(stderr, "grader: scratch folder kept: %s\n", ctx->scratch);
+	free(ctx->root);
+	free(ctx->scratch);
+	free(ctx->harness_obj);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+static char *make_dir(const char *parent, const char *name)
+{
+	char *dir = path_join(parent, name);
+	mkdir(dir, 0755);
+	spawn_prepare_dir(dir);
+	return dir;
+}
+
+/* The build folder belongs to the grader again once built: later runs of
+ * the submission see it read-only. */
+static void seal(const char *dir)
+{
+	static const char *const files[] = { "tests", "bench", NULL };
+	for (int i = 0; files[i]; i++) {
+		char *p = path_join(dir, files[i]);
+		if (chown(p, geteuid(), getegid()) == 0)
+			chmod(p, 0755);
+		free(p);
+	}
+	if (chown(dir, geteuid(), getegid()) == 0)
+		chmod(dir, 0755);
+}
+
+static void skip_rest(struct exercise_result *r, const char *why)
+{
+	r->tests.status = ST_SKIPPED;
+	r->complexity.status = ST_SKIPPED;
+	r->memory.status = ST_SKIPPED;
+	r->tests.reason = xstrdup(why);
+	r->complexity.reason = xstrdup(why);
+	r->memory.reason = xstrdup(why);
+}
+
+static void score(struct exercise_result *r)
+{
+	const struct spec_exercise *ex = r->spec;
+	r->max_score = 0;
+	for (int c = CHECK_TESTS; c < CHECK_COUNT; c++)
+		r->max_score += ex->points[c];
+	r->points[CHECK_TESTS] = r->tests.total && r->build.status == ST_PASS
+		? ex->points[CHECK_TESTS] * (double)r->tests.passed / (double)r->tests.total : 0;
+	/* Inconclusive is not held against the student: the data could not
+	 * decide, and the grader says so. */
+	r->points[CHECK_COMPLEXITY] = r->complexity.status == ST_PASS || r->complexity.status == ST_INCONCLUSIVE
+		? ex->points[CHECK_COMPLEXITY] : 0;
+	r->points[CHECK_MEMORY] = r->memory.status == ST_PASS ? ex->points[CHECK_MEMORY] : 0;
+	r->score = r->points[CHECK_TESTS] + r->points[CHECK_COMPLEXITY] + r->points[CHECK_MEMORY];
+}
+
+static void grade_exercise(struct context *ctx, const struct spec *spec, size_t index,
+			   const char *source, struct exercise_result *r)
+{
+	const struct spec_exercise *ex = &spec->exercises[index];
+	/* Gradings may share ctx (grader check runs many at once): each gets
+	 * a folder of its own. */
+	static unsigned serial;
+	unsigned id = __atomic_fetch_add(&serial, 1, __ATOMIC_RELAXED);
+	char *name = xasprintf("%u-%s", id, ex->name);
+	char *work = make_dir(ctx->scratch, name);
+	char *build = make_dir(work, "build");
+	double start = now_seconds();
+
+	r->spec = ex;
+	r->source = source ? xstrdup(source) : NULL;
+	if (!ctx->quiet)
+		fprintf(stderr, "grader: %s: building\n", ex->name);
+	if (build_exercise(ctx, spec, ex, source, build, &r->build)) {
+		skip_rest(r, "skipped: the build failed");
+		if (!ex->has_complexity)
+			r->complexity.status = ST_SKIPPED;
+		goto out;
+	}
+	seal(build);
+
+	char *tests_bin = path_join(build, "tests");
+	char *bench_bin = path_join(build, "bench");
+	char *run = make_dir(work, "run-tests");
+	if (!ctx->quiet)
+		fprintf(stderr, "grader: %s: testing\n", ex->name);
+	tests_run(ctx, ex, tests_bin, build, run, &r->tests);
+	free(run);
+
+	if (ex->has_complexity) {
+		if (!ctx->quiet)
+			fprintf(stderr, "grader: %s: measuring growth\n", ex->name);
+		run = make_dir(work, "run-complexity");
+		complexity_run(ctx, ex, ctx->force_meter ? ctx->meter : ex->meter, bench_bin, build, run,
+			       &r->complexity);
+		free(run);
+	} else {
+		r->complexity.status = ST_SKIPPED;
+		r->complexity.measured = FIT_NONE;
+		r->complexity.reason = xstrdup("not checked for this exercise");
+	}
+	if (ex->has_memory) {
+		if (!ctx->quiet)
+			fprintf(stderr, "grader: %s: checking memory\n", ex->name);
+		run = make_dir(work, "run-memory");
+		memory_run(ctx, ex, bench_bin, build, run, &r->memory);
+		free(run);
+	} else {
+		r->memory.status = ST_SKIPPED;
+		r->memory.peak_heap = r->memory.peak_stack = -1;
+		r->memory.reason = xstrdup("not checked for this exercise");
+	}
+	free(tests_bin);
+	free(bench_bin);
+out:
+	score(r);
+	r->seconds = now_seconds() - start;
+	free(name);
+	free(work);
+	free(build);
+}
+
+struct job {
+	struct context *ctx;
+	const struct spec *spec;
+	const char *const *sources;
+	struct grade *g;
+	pthread_mutex_t lock;
+	size_t next;
+};
+
+static void *worker(void *arg)
+{
+	struct job *job = arg;
+	for (;;) {
+		pthread_mutex_lock(&job->lock);
+		size_t i = job->next++;
+		pthread_mutex_unlock(&job->lock);
+		if (i >= job->g->nr_exercises)
+			return NULL;
+		grade_exercise(job->ctx, job->spec, i, job->sources[i], &job->g->exercises[i]);
+	}
+}
+
+void pipeline_grade(struct context *ctx, const struct spec *spec, const char *submission,
+		    const char *const *overrides, struct grade *g)
+{
+	size_t n = spec->nr_exercises;
+	char **sources = xcalloc(n, sizeof(*sources));
+	double start = now_seconds();
+
+	g->spec = spec;
+	g->submission = submission ? xstrdup(submission) : NULL;
+	g->nr_exercises = n;
+	g->exercises = xcalloc(n, sizeof(*g->exercises));
+	for (size_t i = 0; i < n; i++) {
+		char *file = xasprintf("%s.c", spec->exercises[i].name);
+		char *path = overrides && overrides[i] ? xstrdup(overrides[i])
+			   : submission ? path_join(submission, file) : NULL;
+		if (path && file_exists(path))
+			sources[i] = path;
+		else
+			free(path);
+		free(file);
+	}
+	if (!spawn_sandbox_available())
+		g->notes = xasprintf("%s", spawn_isolation());
+
+	struct job job = { ctx, spec, (const char *const *)sources, g, PTHREAD_MUTEX_INITIALIZER, 0 };
+	int threads = ctx->jobs < 1 ? 1 : ctx->jobs > 8 ? 8 : ctx->jobs;
+	if ((size_t)threads > n)
+		threads = (int)n;
+	pthread_t tid[8];
+	int started = 0;
+	for (int t = 0; t < threads; t++)
+		if (!pthread_create(&tid[t], NULL, worker, &job))
+			started++;
+	if (!started)
+		worker(&job);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+
+	grade_total(g);
+	g->seconds = now_seconds() - start;
+	for (size_t i = 0; i < n; i++)
+		free(sources[i]);
+	free(sources);
+}

@@ -1,0 +1,34 @@
+/* pipeline.h - grade a topic: build, tests, complexity, memory per exercise */
+#ifndef PIPELINE_H
+#define PIPELINE_H
+
+#include "grade.h"
+#include "spec.h"
+
+/* What every step of one grading run shares. */
+struct context {
+	char *root;           /* the course: specs/, solutions/, grader/harness/ */
+	char *scratch;        /* this run's private folder, removed at the end */
+	char *harness_obj;    /* scratch/harness: the runner objects, built once */
+	int keep;             /* keep scratch for inspection */
+	int jobs;             /* exercises graded at once */
+	int force_meter;      /* nonzero: use meter for every exercise */
+	enum meter meter;
+	int quiet;            /* no progress lines on stderr */
+};
+
+/* Sets up ctx for the course at root: a scratch folder and the runner
+ * objects. Returns 0, or -1 with a message printed. */
+int context_init(struct context *ctx, const char *root);
+
+/* Removes the scratch folder (unless keep) and frees what ctx holds. */
+void context_release(struct context *ctx);
+
+/* Grades the exercises of spec found in folder submission (each
+ * <exercise>.c; a missing file fails that exercise's build). With
+ * overrides, file overrides[i] (or NULL) replaces exercise i's file.
+ * Fills g; never fails as a whole: what cannot be graded is reported in g. */
+void pipeline_grade(struct context *ctx, const struct spec *spec, const char *submission,
+		    const char *const *overrides, struct grade *g);
+
+#endif

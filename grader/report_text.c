@@ -1,0 +1,179 @@
+/* report_text.c - the terminal report students read */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "grade.h"
+#include "memory.h"
+
+struct style {
+	const char *bold, *red, *green, *yellow, *dim, *off;
+};
+
+static const struct style plain = { "", "", "", "", "", "" };
+static const struct style ansi = { "\033[1m", "\033[31m", "\033[32m", "\033[33m", "\033[2m", "\033[0m" };
+
+static const char *colour_of(const struct style *st, enum status s)
+{
+	switch (s) {
+	case ST_PASS:
+		return st->green;
+	case ST_FAIL:
+		return st->red;
+	case ST_INCONCLUSIVE:
+		return st->yellow;
+	default:
+		return st->dim;
+	}
+}
+
+static void check_line(FILE *out, const struct style *st, const char *name, enum status s, const char *reason)
+{
+	fprintf(out, "  %-11s %s%-12s%s ", name, colour_of(st, s), status_name(s), st->off);
+	term_text(out, reason ? reason : "");
+	fputc('\n', out);
+}
+
+/* Prints at most max lines of text, indented. */
+static void indented(FILE *out, const char *text, const char *indent, int max)
+{
+	int lines = 0;
+	for (const char *p = text; p && *p && lines < max; lines++) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		char line[512];
+		snprintf(line, sizeof(line), "%.*s", (int)(len < 500 ? len : 500), p);
+		fputs(indent, out);
+		term_text(out, line);
+		fputc('\n', out);
+		p = eol ? eol + 1 : NULL;
+		if (lines + 1 == max && p && *p)
+			fprintf(out, "%s...\n", indent);
+	}
+}
+
+static void report_build(FILE *out, const struct style *st, const struct exercise_result *r)
+{
+	check_line(out, st, "build", r->build.status, r->build.status == ST_PASS ? "compiled" : r->build.reason);
+	if (r->build.status != ST_PASS && r->build.log && *r->build.log)
+		indented(out, r->build.log, "      ", 20);
+	else if (r->build.nr_diags) {
+		for (size_t i = 0; i < r->build.nr_diags && i < 5; i++) {
+			const struct diagnostic *d = &r->build.diags[i];
+			fprintf(out, "      %s:%u:%u: %s: ", d->loc.file, d->loc.line, d->column, d->severity);
+			term_text(out, d->message);
+			fputc('\n', out);
+		}
+	}
+}
+
+static void report_tests(FILE *out, const struct style *st, const struct exercise_result *r, int verbose)
+{
+	const struct tests_result *t = &r->tests;
+	char summary[128];
+	if (t->status == ST_SKIPPED) {
+		check_line(out, st, "tests", t->status, t->reason);
+		return;
+	}
+	snprintf(summary, sizeof(summary), "%zu of %zu passed", t->passed, t->total);
+	check_line(out, st, "tests", t->status, t->status == ST_PASS || !t->reason ? summary : t->reason);
+	for (size_t i = 0; i < t->nr_cases; i++) {
+		const struct test_case *c = &t->cases[i];
+		if (c->status == CASE_PASSED && !verbose)
+			continue;
+		fprintf(out, "      %s%s%s %s", c->status == CASE_PASSED ? st->green : st->red,
+			c->status == CASE_PASSED ? "ok  " : "FAIL", st->off, c->name);
+		if (c->status != CASE_PASSED) {
+			fprintf(out, " (%s)", case_status_name(c->status));
+			if (!c->hidden && c->message) {
+				fputs(": ", out);
+				term_text(out, c->message);
+			}
+			if (!c->hidden && c->loc.file)
+				fprintf(out, " %s[%s:%u]%s", st->dim, c->loc.file, c->loc.line, st->off);
+			if (c->hidden)
+				fputs(" (hidden test)", out);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void report_complexity(FILE *out, const struct style *st, const struct exercise_result *r)
+{
+	const struct complexity_result *c = &r->complexity;
+	check_line(out, st, "complexity", c->status, c->reason);
+	if (c->status == ST_SKIPPED)
+		return;
+	if (c->reading)
+		fprintf(out, "      %s\n", c->reading);
+	if (!c->nr_points)
+		return;
+	fprintf(out, "      %s%10s  %16s  %8s%s\n", st->dim, "n",
+		c->meter == METER_INSTRUCTIONS ? "instructions" : "CPU ns", "x prev", st->off);
+	for (size_t i = 0; i < c->nr_points; i++) {
+		fprintf(out, "      %10zu  %16.0f", c->points[i].n, c->points[i].cost);
+		if (i)
+			fprintf(out, "  %8.2f", c->points[i].cost / (c->points[i - 1].cost > 0 ? c->points[i - 1].cost : 1));
+		fputc('\n', out);
+	}
+	if (c->stopped_at)
+		fprintf(out, "      %10zu  %16s\n", c->stopped_at, "(out of time)");
+	if (c->fitted) {
+		fprintf(out, "      best fit %s (error %.1f%%)", fit_class_name(c->measured),
+			100 * c->fit.models[c->measured].rel_rms);
+		if (c->runner_up != FIT_NONE)
+			fprintf(out, ", runner-up %s (error %.1f%%)", fit_class_name(c->runner_up),
+				100 * c->fit.models[c->runner_up].rel_rms);
+		fprintf(out, "; claimed %s\n", fit_class_name(c->claim));
+	}
+}
+
+static void report_memory(FILE *out, const struct style *st, const struct exercise_result *r)
+{
+	const struct memory_result *m = &r->memory;
+	check_line(out, st, "memory", m->status, m->reason);
+	if (m->status == ST_SKIPPED)
+		return;
+	for (size_t i = 0; i < m->nr_leaks && i < 5; i++) {
+		const struct leak *l = &m->leaks[i];
+		fprintf(out, "      leak: %s in %zu block%s (%s)", memory_human((long long)l->bytes), l->blocks,
+			l->blocks == 1 ? "" : "s", l->kind ? l->kind : "lost");
+		if (l->where.file)
+			fprintf(out, ", allocated at %s:%u", l->where.file, l->where.line);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < m->nr_errors && i < 5; i++) {
+		const struct mem_error *e = &m->errors[i];
+		fprintf(out, "      error: %s", e->what);
+		if (e->where.file)
+			fprintf(out, " at %s:%u", e->where.file, e->where.line);
+		if (e->detail)
+			fprintf(out, ": %s", e->detail);
+		fputc('\n', out);
+	}
+}
+
+void report_text(FILE *out, const struct grade *g, int colour, int verbose)
+{
+	const struct style *st = colour ? &ansi : &plain;
+
+	fprintf(out, "%sTopic %s%s%s%s\n", st->bold, g->spec->topic, g->spec->title ? ": " : "",
+		g->spec->title ? g->spec->title : "", st->off);
+	if (g->submission)
+		fprintf(out, "%ssubmission: %s%s\n", st->dim, g->submission, st->off);
+	if (g->notes)
+		fprintf(out, "%snote: %s%s\n", st->yellow, g->notes, st->off);
+	for (size_t i = 0; i < g->nr_exercises; i++) {
+		const struct exercise_result *r = &g->exercises[i];
+		fprintf(out, "\n%s%-50s %6.1f / %.1f%s\n", st->bold, r->spec->name, r->score, r->max_score, st->off);
+		report_build(out, st, r);
+		report_tests(out, st, r, verbose);
+		if (r->spec->has_complexity)
+			report_complexity(out, st, r);
+		if (r->spec->has_memory)
+			report_memory(out, st, r);
+	}
+	fprintf(out, "\n%sScore: %.1f / %.1f%s  %s(%.1f s)%s\n", st->bold, g->score, g->max_score, st->off,
+		st->dim, g->seconds, st->off);
+}

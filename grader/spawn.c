@@ -1,0 +1,322 @@
+/* spawn.c - run one child process, limited, sandboxed, with its output captured */
+#include "spawn.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define DEFAULT_CAP (64u << 10)
+/* A child that prints this many times its cap is flooding: stop it. */
+#define FLOOD_FACTOR 64
+
+static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
+static int sandbox_ok;
+static uid_t run_uid = (uid_t)-1;
+static gid_t run_gid = (gid_t)-1;
+
+/* When the grader runs as root (CI often does), children run as nobody:
+ * process-count limits do not apply to root, and root could write anywhere. */
+static void probe(void)
+{
+	if (geteuid() == 0) {
+		struct passwd *pw = getpwnam("nobody");
+		run_uid = pw ? pw->pw_uid : 65534;
+		run_gid = pw ? pw->pw_gid : 65534;
+	}
+	const char *env = getenv("GRADER_SANDBOX");
+	if (env && !strcmp(env, "0"))
+		return;
+	const char *argv[] = { "bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
+			       "--dev", "/dev", "--proc", "/proc", "--", "true", NULL };
+	struct spawn sp = { .argv = argv, .timeout = 10 };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	sandbox_ok = -1; /* spawn_run must not wrap this probe in bwrap */
+	int r = spawn_run(&sp, &res);
+	sandbox_ok = !r && res.status == 0;
+	spawn_result_release(&res);
+}
+
+int spawn_sandbox_available(void)
+{
+	pthread_once(&probe_once, probe);
+	return sandbox_ok == 1;
+}
+
+const char *spawn_isolation(void)
+{
+	if (spawn_sandbox_available())
+		return run_uid != (uid_t)-1 ? "bubblewrap sandbox, as user nobody" : "bubblewrap sandbox";
+	return run_uid != (uid_t)-1 ? "no sandbox (bubblewrap unavailable): resource limits only, as user nobody"
+				    : "no sandbox (bubblewrap unavailable): resource limits only";
+}
+
+int spawn_prepare_dir(const char *dir)
+{
+	pthread_once(&probe_once, probe);
+	if (run_uid != (uid_t)-1 && chown(dir, run_uid, run_gid))
+		return -1;
+	return chmod(dir, 0755);
+}
+
+/* Processes owned by uid now: RLIMIT_NPROC counts them all, so the limit
+ * must be this many plus what the child may add. */
+static unsigned count_processes(uid_t uid)
+{
+	unsigned count = 0;
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		struct stat st;
+		char path[300];
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s", e->d_name);
+		if (!stat(path, &st) && st.st_uid == uid)
+			count++;
+	}
+	closedir(d);
+	return count;
+}
+
+static void set_limit(int resource, rlim_t value)
+{
+	struct rlimit rl = { value, value };
+	setrlimit(resource, &rl);
+}
+
+/* In the child, between fork and exec: only async-signal-safe calls. */
+static void child(const struct spawn *sp, char **argv, char **envp, int out_fd, int err_fd,
+		  rlim_t nproc)
+{
+	int devnull = open("/dev/null", O_RDONLY);
+	setpgid(0, 0);
+	/* Out of the way of fds 0-3 first, so no dup2 below clobbers one. */
+	err_fd = fcntl(err_fd, F_DUPFD_CLOEXEC, 10);
+	out_fd = fcntl(out_fd, F_DUPFD_CLOEXEC, 10);
+	int pass = sp->pass_fd > 0 ? fcntl(sp->pass_fd, F_DUPFD_CLOEXEC, 10) : -1;
+	if (devnull >= 0)
+		dup2(devnull, 0);
+	dup2(out_fd, 1);
+	dup2(out_fd, 2);
+	if (pass >= 0)
+		dup2(pass, 3);
+	if (sp->cwd && chdir(sp->cwd))
+		goto fail;
+	if (sp->cpu_seconds > 0)
+		set_limit(RLIMIT_CPU, (rlim_t)(sp->cpu_seconds + 1));
+	if (sp->memory_bytes)
+		set_limit(RLIMIT_AS, sp->memory_bytes);
+	if (sp->file_bytes)
+		set_limit(RLIMIT_FSIZE, sp->file_bytes);
+	set_limit(RLIMIT_CORE, 0);
+	if (run_uid != (uid_t)-1) {
+		if (setgroups(0, NULL) || setgid(run_gid) || setuid(run_uid))
+			goto fail;
+	}
+	if (nproc)
+		set_limit(RLIMIT_NPROC, nproc);
+	signal(SIGPIPE, SIG_DFL);
+	execvpe(argv[0], argv, envp);
+fail:
+	{
+		int e = errno;
+		ssize_t w = write(err_fd, &e, sizeof(e));
+		(void)w;
+	}
+	_exit(127);
+}
+
+static char **build_argv(const struct spawn *sp, int sandbox)
+{
+	size_t n = 0, i = 0, extra = 0;
+	while (sp->argv[n])
+		n++;
+	for (const char **b = sp->ro_binds; b && *b; b++)
+		extra += 3;
+	char **argv = xcalloc(n + extra + 32, sizeof(*argv));
+	if (sandbox) {
+		static const char *const pre[] = {
+			"bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+			"--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+			"--tmpfs", "/tmp", NULL
+		};
+		for (const char *const *p = pre; *p; p++)
+			argv[i++] = (char *)*p;
+		for (const char **b = sp->ro_binds; b && *b; b++) {
+			argv[i++] = (char *)"--ro-bind";
+			argv[i++] = (char *)*b;
+			argv[i++] = (char *)*b;
+		}
+		if (sp->cwd) {
+			argv[i++] = (char *)"--bind";
+			argv[i++] = (char *)sp->cwd;
+			argv[i++] = (char *)sp->cwd;
+			argv[i++] = (char *)"--chdir";
+			argv[i++] = (char *)sp->cwd;
+		}
+		argv[i++] = (char *)"--";
+	}
+	for (size_t k = 0; k < n; k++)
+		argv[i++] = (char *)sp->argv[k];
+	argv[i] = NULL;
+	return argv;
+}
+
+static char **build_env(const struct spawn *sp, char **owned)
+{
+	size_t n = 0;
+	while (sp->env && sp->env[n])
+		n++;
+	char **envp = xcalloc(n + 8, sizeof(*envp));
+	size_t i = 0;
+	envp[i++] = (char *)"PATH=/usr/local/bin:/usr/bin:/bin";
+	envp[i++] = (char *)"LC_ALL=C";
+	envp[i++] = (char *)"TMPDIR=/tmp";
+	*owned = xasprintf("HOME=%s", sp->cwd ? sp->cwd : "/nonexistent");
+	envp[i++] = *owned;
+	for (size_t k = 0; k < n; k++)
+		envp[i++] = (char *)sp->env[k];
+	envp[i] = NULL;
+	return envp;
+}
+
+int spawn_run(const struct spawn *sp, struct spawn_result *res)
+{
+	int out[2], err[2];
+	size_t cap = sp->output_cap ? sp->output_cap : DEFAULT_CAP;
+	size_t seen = 0;
+	int sandbox = 0;
+
+	if (sandbox_ok != -1) {
+		pthread_once(&probe_once, probe);
+		sandbox = sp->sandbox && sandbox_ok == 1;
+	}
+	rlim_t nproc = 0;
+	if (sp->processes)
+		nproc = count_processes(run_uid != (uid_t)-1 ? run_uid : getuid()) + sp->processes;
+
+	if (pipe2(out, O_CLOEXEC))
+		return error("cannot make a pipe: %s", strerror(errno));
+	if (pipe2(err, O_CLOEXEC)) {
+		close(out[0]);
+		close(out[1]);
+		return error("cannot make a pipe: %s", strerror(errno));
+	}
+	char *home;
+	char **argv = build_argv(sp, sandbox);
+	char **envp = build_env(sp, &home);
+	double start = now_seconds();
+
+	pid_t pid = fork();
+	if (pid == 0)
+		child(sp, argv, envp, out[1], err[1], nproc);
+	close(out[1]);
+	close(err[1]);
+	free(argv);
+	free(envp);
+	free(home);
+	if (pid < 0) {
+		close(out[0]);
+		close(err[0]);
+		res->exec_failed = 1;
+		buf_addf(&res->out, "cannot fork: %s", strerror(errno));
+		return -1;
+	}
+	setpgid(pid, pid);
+
+	int exec_errno = 0;
+	ssize_t got = read(err[0], &exec_errno, sizeof(exec_errno));
+	close(err[0]);
+	if (got == (ssize_t)sizeof(exec_errno)) {
+		waitpid(pid, NULL, 0);
+		close(out[0]);
+		res->exec_failed = 1;
+		res->status = 127;
+		buf_addf(&res->out, "cannot run '%s': %s", sp->argv[0], strerror(exec_errno));
+		return -1;
+	}
+
+	int wstatus = 0, exited = 0, open_out = 1;
+	struct rusage ru;
+	memset(&ru, 0, sizeof(ru));
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	while (!exited || open_out) {
+		if (open_out) {
+			struct pollfd pfd = { out[0], POLLIN, 0 };
+			poll(&pfd, 1, exited ? 0 : 50);
+			char chunk[16384];
+			for (;;) {
+				ssize_t r = read(out[0], chunk, sizeof(chunk));
+				if (r > 0) {
+					if (seen < cap)
+						buf_add(&res->out, chunk, seen + (size_t)r > cap ? cap - seen : (size_t)r);
+					seen += (size_t)r;
+					continue;
+				}
+				if (r == 0)
+					open_out = 0;
+				break;
+			}
+			if (seen > cap)
+				res->truncated = 1;
+			if (seen > cap * FLOOD_FACTOR && !res->flooded) {
+				res->flooded = 1;
+				kill(-pid, SIGKILL);
+			}
+		}
+		if (!exited) {
+			pid_t w = wait4(pid, &wstatus, WNOHANG, &ru);
+			if (w == pid) {
+				exited = 1;
+				/* Whatever the child left running goes with it; an
+				 * escaped grandchild may hold the pipe, so read only
+				 * what is there now. */
+				kill(-pid, SIGKILL);
+			} else if (w < 0 && errno != EINTR) {
+				exited = 1;
+			}
+			if (!exited && sp->timeout > 0 && now_seconds() - start > sp->timeout
+			    && !res->timed_out) {
+				res->timed_out = 1;
+				kill(-pid, SIGKILL);
+			}
+			if (!exited && !open_out)
+				usleep(2000);
+		} else if (open_out) {
+			/* drained once after exit: stop */
+			char chunk[16384];
+			while (read(out[0], chunk, sizeof(chunk)) > 0)
+				;
+			open_out = 0;
+		}
+	}
+	close(out[0]);
+	res->wall = now_seconds() - start;
+	res->cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	if (WIFSIGNALED(wstatus)) {
+		res->signal = WTERMSIG(wstatus);
+		res->status = 128 + res->signal;
+	} else {
+		res->status = WEXITSTATUS(wstatus);
+	}
+	return 0;
+}
+
+void spawn_result_release(struct spawn_result *res)
+{
+	buf_release(&res->out);
+}

@@ -1,0 +1,19 @@
+/* tests.h - run an exercise's Criterion tests and account for every one */
+#ifndef TESTS_H
+#define TESTS_H
+
+#include "grade.h"
+#include "pipeline.h"
+
+/* Runs binary (built by build_exercise) in a fresh working folder run_dir,
+ * each test isolated with ex's timeout, and fills out: one case per test
+ * the binary declares, whatever the code under test prints or does. A
+ * test that never reported fails as missing. */
+void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,
+	       const char *build_dir, const char *run_dir, struct tests_result *out);
+
+/* Parses the hooks' records (harness/cr_hooks.c) in text into out's cases.
+ * Returns 1 when the "end" record was seen. */
+int tests_parse_records(const char *text, const struct spec_exercise *ex, struct tests_result *out);
+
+#endif
