@@ -1,0 +1,12 @@
+/* has_duplicates_hang.c - known wrong: never returns when the input has more
+ * than one element. Must fail its tests as timed out, and the complexity
+ * and memory checks must end in bounded time too. */
+#include "has_duplicates.h"
+
+bool has_duplicates(const int *a, size_t n)
+{
+	volatile size_t spin = 0;
+	while (n > 1)
+		spin += (size_t)a[0];
+	return false;
+}
