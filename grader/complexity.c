@@ -142,8 +142,9 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	char *sizes_arg = xasprintf("--sizes=%s", sizes);
 	char *seed = xasprintf("--seed=%llu", (unsigned long long)ex->seed);
 	/* The runner stops by itself before a size it projects to overrun
-	 * 60% of the limit; the wall-clock timeout is the backstop. */
-	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * 600);
+	 * half the limit, or when a size runs past it; the wall-clock timeout
+	 * is the backstop. */
+	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * 500);
 	const char *binds[] = { build_dir, NULL };
 	const char *argv[16];
 	size_t n = 0, alloc = 0;
@@ -193,8 +194,9 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 			measured++;
 		} else if (sscanf(line, "size %zu", &sz) == 1) {
 			measured++;
-		} else if (sscanf(line, "stop %zu", &sz) == 1) {
+		} else if (sscanf(line, "stop %zu %31s", &sz, how) == 2) {
 			stopped = sz;
+			out->timed_out = !strcmp(how, "timeout");
 		} else if (sscanf(line, "exit %31s %d", how, &status) == 2) {
 			out->status = ST_FAIL;
 			out->reason = !strcmp(how, "abort")
@@ -212,6 +214,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		out->stopped_at = stopped;
 	} else if (res.timed_out) {
 		out->stopped_at = next;
+		out->timed_out = 1;
 	} else if (!out->reason && (res.status || res.exec_failed) && next) {
 		out->status = ST_FAIL;
 		if (res.exec_failed)

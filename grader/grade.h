@@ -86,6 +86,7 @@ struct complexity_result {
 	struct fit_result fit;
 	int fitted;
 	size_t stopped_at;         /* first size not measured (budget or limit), or 0 */
+	int timed_out;             /* stopped_at ran past the time limit itself */
 	char *reason;              /* one line a student understands */
 	char *reading;             /* "doubling n multiplied the cost by 4.0: quadratic" */
 };
@@ -100,6 +101,7 @@ struct mem_error {
 	char *what;                /* "Invalid read of size 4", ... */
 	struct location where;     /* the first frame in the student's file */
 	char *detail;              /* "0 bytes after a block of size 40 alloc'd at ..." */
+	size_t count;              /* times memcheck reported it */
 };
 
 struct memory_result {

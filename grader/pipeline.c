@@ -97,9 +97,13 @@ static void score(struct exercise_result *r)
 		? ex->points[CHECK_TESTS] * (double)r->tests.passed / (double)r->tests.total : 0;
 	/* Inconclusive is not held against the student: the data could not
 	 * decide, and the grader says so. */
-	r->points[CHECK_COMPLEXITY] = r->complexity.status == ST_PASS || r->complexity.status == ST_INCONCLUSIVE
+	/* Speed and memory are worth something only for a correct function: a
+	 * stub that returns at once is O(1) and allocates nothing. */
+	int correct = r->tests.status == ST_PASS;
+	r->points[CHECK_COMPLEXITY] = correct && (r->complexity.status == ST_PASS ||
+						  r->complexity.status == ST_INCONCLUSIVE)
 		? ex->points[CHECK_COMPLEXITY] : 0;
-	r->points[CHECK_MEMORY] = r->memory.status == ST_PASS ? ex->points[CHECK_MEMORY] : 0;
+	r->points[CHECK_MEMORY] = correct && r->memory.status == ST_PASS ? ex->points[CHECK_MEMORY] : 0;
 	r->score = r->points[CHECK_TESTS] + r->points[CHECK_COMPLEXITY] + r->points[CHECK_MEMORY];
 }
 
@@ -148,7 +152,16 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		r->complexity.measured = FIT_NONE;
 		r->complexity.reason = xstrdup("not checked for this exercise");
 	}
-	if (ex->has_memory) {
+	if (ex->has_memory && r->complexity.timed_out && r->complexity.stopped_at <= ex->memory_size) {
+		/* The same function at a size it could not finish: valgrind
+		 * would only wait for its own timeout. */
+		r->memory.status = ST_FAIL;
+		r->memory.n = ex->memory_size;
+		r->memory.peak_heap = r->memory.peak_stack = -1;
+		r->memory.heap_budget = r->memory.stack_budget = -1;
+		r->memory.reason = xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu",
+					     ex->name, r->complexity.stopped_at, ex->memory_size);
+	} else if (ex->has_memory) {
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: checking memory\n", ex->name);
 		run = make_dir(work, "run-memory");

@@ -167,6 +167,8 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "\n%s%-50s %6.1f / %.1f%s\n", st->bold, r->spec->name, r->score, r->max_score, st->off);
+		if (r->tests.status == ST_FAIL && r->build.status == ST_PASS)
+			fprintf(out, "  %s(complexity and memory earn points once every test passes)%s\n", st->dim, st->off);
 		report_build(out, st, r);
 		report_tests(out, st, r, verbose);
 		if (r->spec->has_complexity)

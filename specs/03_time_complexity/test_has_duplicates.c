@@ -21,33 +21,31 @@ static bool check(const int *a, size_t n)
 	return got;
 }
 
-Test(has_duplicates, empty_array_has_none)
+/* Every test checks a "yes" and a "no" case: a function that always
+ * answers the same fails all of them. */
+
+Test(has_duplicates, tiny_arrays)
 {
+	int one[] = { 7 }, two[] = { 5, 5 };
 	cr_assert_eq(check(NULL, 0), false, "expected false for n = 0, got true");
+	cr_assert_eq(check(one, 1), false, "expected false for {7}, got true");
+	cr_assert_eq(check(two, 2), true, "expected true for {5, 5}, got false");
 }
 
-Test(has_duplicates, one_element_has_none)
-{
-	int a[] = { 7 };
-	cr_assert_eq(check(a, 1), false, "expected false for {7}, got true");
-}
-
-Test(has_duplicates, two_equal)
-{
-	int a[] = { 5, 5 };
-	cr_assert_eq(check(a, 2), true, "expected true for {5, 5}, got false");
-}
-
-Test(has_duplicates, all_distinct)
+Test(has_duplicates, distinct_then_one_repeat)
 {
 	int a[] = { 3, 1, 4, 15, 9, 2, 6, 5, 35, 8 };
 	cr_assert_eq(check(a, 10), false, "expected false for ten distinct values, got true");
+	a[9] = 3;
+	cr_assert_eq(check(a, 10), true, "expected true: 3 is first and last, got false");
 }
 
 Test(has_duplicates, duplicate_far_apart)
 {
 	int a[] = { 42, 1, 2, 3, 4, 5, 6, 7, 8, 42 };
 	cr_assert_eq(check(a, 10), true, "expected true: 42 is first and last, got false");
+	a[9] = 43;
+	cr_assert_eq(check(a, 10), false, "expected false for {42, 1, ..., 8, 43}, got true");
 }
 
 Test(has_duplicates, all_equal)
@@ -56,6 +54,9 @@ Test(has_duplicates, all_equal)
 	for (int i = 0; i < 64; i++)
 		a[i] = -3;
 	cr_assert_eq(check(a, 64), true, "expected true for 64 copies of -3, got false");
+	for (int i = 0; i < 64; i++)
+		a[i] = -3 + 2 * i;
+	cr_assert_eq(check(a, 64), false, "expected false for -3, -1, 1, ..., 123, got true");
 }
 
 Test(has_duplicates, negative_values)
