@@ -225,13 +225,12 @@ static int has_prefix(const char *s, const char *const *prefixes)
 
 /* Checks the symbols of the submission's object. Returns NULL when it may
  * be linked, or why not (caller frees). Sets *has_main. */
-static char *symbol_policy(const char *obj, const char *file, const char *ex_name, int *has_main)
+static char *symbol_policy(const char *obj, const char *file, int *has_main)
 {
 	const char *argv[] = { "nm", "-P", obj, NULL };
 	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf why = BUF_INIT;
-	int defines_ex = 0;
 
 	*has_main = 0;
 	if (spawn_run(&sp, &res) || res.status) {
@@ -252,17 +251,13 @@ static char *symbol_policy(const char *obj, const char *file, const char *ex_nam
 			if (has_prefix(name, reserved_prefixes) && !why.len)
 				buf_addf(&why, "%s uses '%s', a name of the test framework or the grader", file, name);
 		} else if (global) {
-			if (!strcmp(name, ex_name))
-				defines_ex = 1;
-			else if (!strcmp(name, "main"))
+			if (!strcmp(name, "main"))
 				*has_main = 1;
 			else if ((has_prefix(name, reserved_prefixes) || is_libc_name(name)) && !why.len)
 				buf_addf(&why, "%s defines '%s', which would replace the C library's or the grader's own; make it static or rename it",
 					 file, name);
 		}
 	}
-	if (!why.len && !defines_ex)
-		buf_addf(&why, "%s does not define %s()", file, ex_name);
 out:
 	spawn_result_release(&res);
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
@@ -352,7 +347,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		fail(out, xasprintf("%s defines a constructor or destructor (code that runs outside the graded function)", file));
 		goto out;
 	}
-	why = symbol_policy(obj, file, ex->name, &has_main);
+	why = symbol_policy(obj, file, &has_main);
 	if (why) {
 		fail(out, why);
 		goto out;

@@ -114,15 +114,15 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 		out->reason = xasprintf("the data cannot decide between %s and the claimed %s; not counted against you", measured, claim);
 	} else {
 		out->status = ST_FAIL;
-		out->reason = xasprintf("%s() grows as %s (%s), but the spec asks for %s%s%s",
-					fn, measured, fit_class_word(out->measured), claim,
-					out->stopped_at ? "; it also ran out of time at n = " : "",
-					out->stopped_at ? "" : "");
-		if (out->stopped_at) {
-			char *r = xasprintf("%s%zu", out->reason, out->stopped_at);
-			free(out->reason);
-			out->reason = r;
-		}
+		struct buf r = BUF_INIT;
+		buf_addf(&r, "%s() grows as %s (%s), but the spec asks for %s", fn, measured,
+			 fit_class_word(out->measured), claim);
+		if (out->stopped_at && out->timed_out)
+			buf_addf(&r, "; at n = %zu it ran out of time", out->stopped_at);
+		else if (out->stopped_at)
+			buf_addf(&r, "; n = %zu was not run: it would have taken longer than the time budget",
+				 out->stopped_at);
+		out->reason = buf_detach(&r);
 	}
 }
 

@@ -166,29 +166,37 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 	free(path);
 }
 
+/* Peak stack natively, at n/4 and at n: how it grows tells a recursion
+ * whose depth follows n from a large but fixed frame. */
 static void run_stack(const struct spec_exercise *ex, const char *bench, const char *build_dir,
-		      const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
+		      const char *dir, struct memory_result *out, struct buf *why)
 {
+	size_t quarter = ex->memory_size / 4 ? ex->memory_size / 4 : 1;
+	char *sizes = xasprintf("--sizes=%zu,%zu", quarter, ex->memory_size);
 	const char *argv[] = { bench, "--mode=stack", sizes, "--out=bench.out", NULL };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf text = BUF_INIT;
 	char *path = path_join(dir, "bench.out");
 	char *early;
-	size_t n;
-	long long used;
+	size_t n1, n2;
+	long long s1, s2;
 
 	run_in(dir, argv, build_dir, 60, &res);
 	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size))) {
 		add_reason(why, "%s", early);
 		free(early);
-	} else if (!read_file(&text, path) && sscanf(text.buf, "size %zu %lld", &n, &used) == 2) {
-		out->peak_stack = used;
+	} else if (!read_file(&text, path) &&
+		   sscanf(text.buf, "size %zu %lld\nsize %zu %lld", &n1, &s1, &n2, &s2) == 4) {
+		out->peak_stack = s2;
+		out->stack_small_n = n1;
+		out->stack_small = s1;
 	} else {
 		add_reason(why, "the stack meter reported nothing");
 	}
 	spawn_result_release(&res);
 	buf_release(&text);
 	free(path);
+	free(sizes);
 }
 
 static long long budget_of(const char *expr, size_t n)
@@ -224,7 +232,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	if (out->peak_heap >= 0 || !why.len)
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
-		run_stack(ex, bench, build_dir, stack_dir, sizes, out, &why);
+		run_stack(ex, bench, build_dir, stack_dir, out, &why);
 
 	if (out->heap_budget >= 0 && out->peak_heap > out->heap_budget) {
 		if (out->peak_site.file)
@@ -237,10 +245,17 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 				   memory_human(out->peak_heap), out->n, out->heap_budget_expr,
 				   memory_human(out->heap_budget));
 	}
-	if (out->stack_budget >= 0 && out->peak_stack > out->stack_budget)
-		add_reason(&why, "peak stack %s at n = %zu is over the budget %s = %s (recursion whose depth grows with n?)",
+	if (out->stack_budget >= 0 && out->peak_stack > out->stack_budget) {
+		add_reason(&why, "peak stack %s at n = %zu is over the budget %s = %s",
 			   memory_human(out->peak_stack), out->n, out->stack_budget_expr,
 			   memory_human(out->stack_budget));
+		/* Four times the input, about four times the stack: the depth
+		 * of a recursion follows n. */
+		if (out->stack_small > 0 && out->peak_stack > 3 * out->stack_small)
+			buf_addf(&why, "; it grows with n (%s at n = %zu), about %.0f bytes per element: a recursion whose depth follows n",
+				 memory_human(out->stack_small), out->stack_small_n,
+				 (double)(out->peak_stack - out->stack_small) / (double)(out->n - out->stack_small_n));
+	}
 	if (out->leaked_bytes > 0 && !ex->allow_leaks) {
 		const struct leak *l = out->nr_leaks ? &out->leaks[0] : NULL;
 		if (l && l->where.file)
