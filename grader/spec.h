@@ -56,7 +56,7 @@ struct spec_exercise {
 	enum meter meter;
 	size_t *sizes;       /* ascending */
 	size_t nr_sizes;
-	double complexity_timeout; /* seconds for the whole ladder; default 60 */
+	double complexity_timeout; /* seconds for the whole ladder; default 20 */
 
 	int has_memory;
 	size_t memory_size;  /* n for massif and memcheck */

@@ -1,0 +1,1 @@
+/* demo.h - placeholder: spec_load only checks that it exists */

@@ -1,0 +1,1 @@
+/* test_demo.c - placeholder: spec_load only checks that it exists */

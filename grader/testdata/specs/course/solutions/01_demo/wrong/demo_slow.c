@@ -1,0 +1,1 @@
+/* demo_slow.c - placeholder: spec_load only checks that it exists */

@@ -1,0 +1,1 @@
+/* demo_defaults.h - placeholder: spec_load only checks that it exists */

@@ -1,0 +1,1 @@
+/* test_demo_defaults.c - placeholder: spec_load only checks that it exists */
