@@ -2,6 +2,7 @@
 #include "build.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <elf.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -263,6 +264,36 @@ out:
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
 }
 
+/* Copies the regular files of the topic's spec folder and the driver API
+ * header into folder to. Returns 0 or -1. */
+static int copy_course(const char *spec_dir, const char *harness, const char *to)
+{
+	DIR *d = opendir(spec_dir);
+	struct dirent *e;
+	int ret = 0;
+
+	if (!d || mkdir_p(to, 0755))
+		ret = -1;
+	while (d && !ret && (e = readdir(d))) {
+		char *from = path_join(spec_dir, e->d_name);
+		char *dest = path_join(to, e->d_name);
+		if (file_exists(from))
+			ret = copy_file(from, dest);
+		free(from);
+		free(dest);
+	}
+	if (d)
+		closedir(d);
+	if (!ret) {
+		char *from = path_join(harness, "bench.h");
+		char *dest = path_join(to, "bench.h");
+		ret = copy_file(from, dest);
+		free(from);
+		free(dest);
+	}
+	return ret;
+}
+
 static void push(const char **argv, size_t *n, const char *s)
 {
 	argv[(*n)++] = s;
@@ -294,10 +325,10 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	char *hooks = path_join(ctx->harness_obj, "cr_hooks.o");
 	char *runner = path_join(ctx->harness_obj, "bench_main.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
-	char *tests_src = ex->test_file ? path_join(spec->dir, ex->test_file) : NULL;
-	char *bench_src = ex->bench_file ? path_join(spec->dir, ex->bench_file) : NULL;
-	char *incl = xasprintf("-I%s", spec->dir);
-	char *incl_h = xasprintf("-I%s", harness_src);
+	char *course = path_join(dir, "course");
+	char *tests_src = ex->test_file ? path_join(course, ex->test_file) : NULL;
+	char *bench_src = ex->bench_file ? path_join(course, ex->bench_file) : NULL;
+	char *incl = xasprintf("-I%s", course);
 	const char *binds[] = { ctx->harness_obj, NULL };
 	struct buf log = BUF_INIT, src = BUF_INIT;
 	const char *argv[64];
@@ -306,6 +337,12 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	char *why;
 
 	out->status = ST_PASS;
+	/* The compiler runs as an unprivileged user, who may not be able to
+	 * read a course kept in a private home folder: it gets a copy. */
+	if (copy_course(spec->dir, harness_src, course)) {
+		fail(out, xasprintf("grader: cannot copy the course's files from %s", spec->dir));
+		goto out;
+	}
 	if (!source || read_file(&src, source)) {
 		fail(out, xasprintf("%s is missing from the submission", file));
 		goto out;
@@ -396,7 +433,6 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		push(argv, &n, "gcc");
 		push_course_flags(argv, &n);
 		push(argv, &n, incl);
-		push(argv, &n, incl_h);
 		for (size_t i = 0; i < ex->nr_cflags && n < 40; i++)
 			push(argv, &n, ex->cflags[i]);
 		push(argv, &n, bench_src);
@@ -423,9 +459,9 @@ out:
 	free(hooks);
 	free(runner);
 	free(harness_src);
+	free(course);
 	free(tests_src);
 	free(bench_src);
 	free(incl);
-	free(incl_h);
 	return ret;
 }

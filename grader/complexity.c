@@ -70,10 +70,8 @@ static char *reading(const struct complexity_result *out)
 	return buf_detach(&s);
 }
 
-void complexity_decide(struct complexity_result *out, const char *fn)
+void complexity_refit(struct complexity_result *out)
 {
-	const char *claim = fit_class_name(out->claim);
-
 	out->measured = out->runner_up = FIT_NONE;
 	out->fitted = 0;
 	if (out->nr_points >= 3) {
@@ -91,6 +89,13 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 	}
 	free(out->reading);
 	out->reading = reading(out);
+}
+
+void complexity_decide(struct complexity_result *out, const char *fn)
+{
+	const char *claim = fit_class_name(out->claim);
+
+	complexity_refit(out);
 	if (out->reason) /* exited or crashed: already decided */
 		return;
 

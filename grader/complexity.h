@@ -12,6 +12,10 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		    const char *bench, const char *build_dir, const char *run_dir,
 		    struct complexity_result *out);
 
+/* Fits out->points again and sets measured, runner_up and reading, leaving
+ * status and reason (for results read back from the cache). */
+void complexity_refit(struct complexity_result *out);
+
 /* Decides out->status, measured class and reason from out->points (and
  * out->stopped_at) against claim. Exposed for tests. */
 void complexity_decide(struct complexity_result *out, const char *fn);

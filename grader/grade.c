@@ -56,7 +56,7 @@ static void release_location(struct location *l)
 	free(l->file);
 }
 
-static void release_exercise(struct exercise_result *ex)
+void exercise_result_release(struct exercise_result *ex)
 {
 	free(ex->source);
 	free(ex->build.log);
@@ -98,7 +98,7 @@ static void release_exercise(struct exercise_result *ex)
 void grade_release(struct grade *g)
 {
 	for (size_t i = 0; i < g->nr_exercises; i++)
-		release_exercise(&g->exercises[i]);
+		exercise_result_release(&g->exercises[i]);
 	free(g->exercises);
 	free(g->submission);
 	free(g->notes);

@@ -135,6 +135,9 @@ struct exercise_result {
 	struct complexity_result complexity;
 	struct memory_result memory;
 	double seconds;            /* wall time spent on this exercise */
+	double phase_seconds[CHECK_COUNT]; /* wall time per check */
+	double child_seconds;      /* wall time of the programs it ran */
+	int cached;                /* reused from an earlier run: nothing changed */
 };
 
 struct grade {
@@ -157,11 +160,16 @@ int grade_exit_code(const struct grade *g);
 /* Sums scores; call after all exercises are filled. */
 void grade_total(struct grade *g);
 
+/* Frees what one exercise's result holds (not the struct). */
+void exercise_result_release(struct exercise_result *ex);
+
 /* Frees everything the grade holds (not the spec). */
 void grade_release(struct grade *g);
 
 /* Report writers: each reads g and writes one format to out. */
 void report_text(FILE *out, const struct grade *g, int colour, int verbose);
+/* Wall time per exercise and per check, and the grader's own share. */
+void report_timings(FILE *out, const struct grade *g);
 void report_json(FILE *out, const struct grade *g);
 /* JUnit XML: one testsuite per exercise; one testcase per test, and one
  * each for the build, complexity and memory checks. */

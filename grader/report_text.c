@@ -180,3 +180,32 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 	fprintf(out, "\n%sScore: %.1f / %.1f%s  %s(%.1f s)%s\n", st->bold, g->score, g->max_score, st->off,
 		st->dim, g->seconds, st->off);
 }
+
+void report_timings(FILE *out, const struct grade *g)
+{
+	double phase[CHECK_COUNT] = { 0 }, child = 0, busy = 0;
+
+	fprintf(out, "%-24s %8s %8s %8s %10s %8s %8s %s\n", "exercise", "build", "tests", "growth",
+		"memory", "total", "own", "");
+	for (size_t i = 0; i < g->nr_exercises; i++) {
+		const struct exercise_result *r = &g->exercises[i];
+		fprintf(out, "%-24s", r->spec->name);
+		for (int c = 0; c < CHECK_COUNT; c++) {
+			fprintf(out, " %*.2f", c == CHECK_MEMORY ? 10 : 8, r->phase_seconds[c]);
+			phase[c] += r->phase_seconds[c];
+		}
+		fprintf(out, " %8.2f %8.2f%s\n", r->seconds, r->seconds - r->child_seconds,
+			r->cached ? " (cached)" : "");
+		child += r->child_seconds;
+		busy += r->seconds;
+	}
+	fprintf(out, "%-24s", "sum");
+	for (int c = 0; c < CHECK_COUNT; c++)
+		fprintf(out, " %*.2f", c == CHECK_MEMORY ? 10 : 8, phase[c]);
+	fprintf(out, " %8.2f %8.2f\n", busy, busy - child);
+	if (child == 0)
+		fprintf(out, "wall %.2f s: every result reused from the cache (nothing changed)\n", g->seconds);
+	else
+		fprintf(out, "wall %.2f s; the grader's own work (wall time not spent waiting for the programs it runs): %.2f s, %.1f%%\n",
+			g->seconds, busy - child, busy > 0 ? 100 * (busy - child) / busy : 0);
+}

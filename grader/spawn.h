@@ -51,6 +51,10 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res);
 
 void spawn_result_release(struct spawn_result *res);
 
+/* Wall seconds spent waiting for children spawned by the calling thread
+ * since it started: the grader's own overhead is the rest. */
+double spawn_thread_seconds(void);
+
 /* Whether a bubblewrap sandbox can be made on this machine (tested once). */
 int spawn_sandbox_available(void);
 

@@ -1,0 +1,25 @@
+/* cache.h - reuse an exercise's result when nothing it depends on changed */
+#ifndef CACHE_H
+#define CACHE_H
+
+#include "grade.h"
+#include "pipeline.h"
+
+/* Everything the result of grading ex from source depends on, as one
+ * string: the grader binary's identity, the runner's sources, the spec,
+ * the course's header, tests and driver, the meter, and the submission's
+ * path and bytes. Two gradings with equal material give equal verdicts
+ * (but for timeouts, which are never cached). Caller frees. */
+char *cache_material(const struct context *ctx, const struct spec *spec,
+		     const struct spec_exercise *ex, const char *source, enum meter meter);
+
+/* Fills r from the entry for material in dir. Returns 0 on a hit, -1 when
+ * there is none (or it is damaged, or of another material). */
+int cache_load(const char *dir, const char *material, const struct spec_exercise *ex,
+	       struct exercise_result *r);
+
+/* Stores r for material in dir, unless r depends on the machine's speed
+ * (a timeout anywhere). Errors are ignored: a cache is optional. */
+void cache_store(const char *dir, const char *material, const struct exercise_result *r);
+
+#endif
