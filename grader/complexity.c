@@ -162,7 +162,6 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	if (meter == METER_INSTRUCTIONS) {
 		argv[n++] = "valgrind";
 		argv[n++] = "--tool=callgrind";
-		argv[n++] = "--collect-atstart=no";
 		argv[n++] = "--callgrind-out-file=cg.out";
 		argv[n++] = "--vgdb=no";
 		argv[n++] = "-q";
@@ -175,8 +174,11 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	argv[n++] = "--out=bench.out";
 	argv[n] = NULL;
 
+	/* Resolve every library call up front: lazy binding would charge the
+	 * first size for the loader's work. */
+	const char *env[] = { "LD_BIND_NOW=1", NULL };
 	struct spawn sp = {
-		.argv = argv, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
+		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
 		.timeout = ex->complexity_timeout, .memory_bytes = (size_t)8 << 30,
 		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10,
 	};
