@@ -11,7 +11,7 @@ int build_harness(struct context *ctx);
 
 /* Builds exercise ex from source into folder dir: dir/tests (the
  * Criterion binary) and, when the exercise has a benchmark driver,
- * dir/bench. The submission is compiled alone from a private copy, against
+ * dir/bench (and dir/bench-memory when the memory check has its own). The submission is compiled alone from a private copy, against
  * the course's header, and must pass the symbol policy (no main kept, no
  * calls to fork/system/exec/syscall/dlsym/..., no constructors, no inline
  * assembly, no definitions of C library or harness names). Fills out with

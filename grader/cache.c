@@ -50,6 +50,9 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 	p = ex->bench_file ? path_join(spec->dir, ex->bench_file) : NULL;
 	add_file(&m, "bench", p);
 	free(p);
+	p = ex->memory_bench ? path_join(spec->dir, ex->memory_bench) : NULL;
+	add_file(&m, "memory bench", p);
+	free(p);
 	buf_addf(&m, "exercise %s meter %d\n", ex->name, (int)meter);
 	add_file(&m, "source", source);
 	return buf_detach(&m);

@@ -122,6 +122,7 @@ struct memory_result {
 	size_t nr_leaks;
 	struct mem_error *errors;
 	size_t nr_errors;
+	size_t races;              /* helgrind's data race reports, when checked */
 	char *reason;
 };
 

@@ -137,8 +137,7 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			 * the driver's input unfreed, which is not a leak of theirs. */
 			out->leaked_bytes = 0;
 			for (size_t i = 0; i < rep.nr_leaks; i++)
-				if (rep.leaks[i].where.file && !strcmp(rep.leaks[i].where.file, file) &&
-				    strcmp(rep.leaks[i].kind ? rep.leaks[i].kind : "", "possibly lost"))
+				if (rep.leaks[i].where.file && !strcmp(rep.leaks[i].where.file, file))
 					out->leaked_bytes += (long long)rep.leaks[i].bytes;
 			for (size_t i = 0; i < rep.nr_errors; i++)
 				rep.errors[i].count = rep.error_counts ? rep.error_counts[i] : 1;
@@ -199,6 +198,63 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	free(sizes);
 }
 
+/* helgrind on the same input: a data race is a fault of the memory model
+ * even when the tests happen to pass. */
+static void run_helgrind(const struct spec_exercise *ex, const char *bench, const char *build_dir,
+			 const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
+{
+	const char *argv[] = { "valgrind", "--tool=helgrind", "--log-file=helgrind.log", "--vgdb=no",
+			       "--num-callers=20", bench, "--mode=once", sizes, "--out=bench.out", NULL };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	struct buf text = BUF_INIT;
+	char *file = xasprintf("%s.c", ex->name);
+	char *path = path_join(dir, "helgrind.log");
+	char *early;
+
+	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
+	if ((early = ended_early(&res, ex->name, "helgrind", ex->memory_size))) {
+		add_reason(why, "%s", early);
+		free(early);
+	} else if (read_file(&text, path)) {
+		add_reason(why, "helgrind wrote no log");
+	} else {
+		/* Each race is "Possible data race during write of size 8 at
+		 * 0x...", then its stack: name the first frame in the
+		 * student's file. */
+		size_t races = 0;
+		const char *first = NULL;
+		for (const char *p = strstr(text.buf, "Possible data race"); p;
+		     p = strstr(p + 1, "Possible data race")) {
+			if (!races++)
+				first = p;
+		}
+		if (races) {
+			char what[128] = "a data race";
+			const char *eol = strchr(first, '\n');
+			size_t len = eol ? (size_t)(eol - first) : strlen(first);
+			const char *at = memmem(first, len, " at 0x", 6);
+			snprintf(what, sizeof(what), "%.*s", (int)((at ? at : first + len) - first), first);
+			out->races = races;
+			/* The race's first stack ends at valgrind's blank line. */
+			struct buf where = BUF_INIT;
+			const char *end = strstr(first, "== \n");
+			char *pattern = xasprintf("(%s:", file);
+			const char *f = strstr(first, pattern);
+			unsigned line = 0;
+			if (f && (!end || f < end) && sscanf(f + strlen(pattern), "%u", &line) == 1)
+				buf_addf(&where, " at %s:%u", file, line);
+			free(pattern);
+			add_reason(why, "%s%s, found by helgrind (%zu race report%s): shared data is used by two threads without a lock",
+				   what, where.buf, races, races == 1 ? "" : "s");
+			buf_release(&where);
+		}
+	}
+	spawn_result_release(&res);
+	buf_release(&text);
+	free(file);
+	free(path);
+}
+
 static long long budget_of(const char *expr, size_t n)
 {
 	double v;
@@ -233,6 +289,11 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
+	if (ex->forbid_races) {
+		char *helgrind_dir = path_join(run_dir, "helgrind");
+		run_helgrind(ex, bench, build_dir, helgrind_dir, sizes, out, &why);
+		free(helgrind_dir);
+	}
 
 	if (out->heap_budget >= 0 && out->peak_heap > out->heap_budget) {
 		if (out->peak_site.file)
@@ -287,7 +348,8 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			buf_addf(&ok, " (budget %s = %s)", out->heap_budget_expr, memory_human(out->heap_budget));
 		if (out->peak_stack >= 0)
 			buf_addf(&ok, "%speak stack %s", ok.len ? "; " : "", memory_human(out->peak_stack));
-		buf_addf(&ok, "%sno leaks or invalid accesses", ok.len ? "; " : "");
+		buf_addf(&ok, "%sno leaks or invalid accesses%s", ok.len ? "; " : "",
+			 ex->forbid_races ? "; no data races" : "");
 		out->reason = buf_detach(&ok);
 	}
 	buf_release(&why);

@@ -89,7 +89,7 @@ static char *make_dir(const char *parent, const char *name)
  * the submission see it read-only. */
 static void seal(const char *dir)
 {
-	static const char *const files[] = { "tests", "bench", NULL };
+	static const char *const files[] = { "tests", "bench", "bench-memory", NULL };
 	for (int i = 0; files[i]; i++) {
 		char *p = path_join(dir, files[i]);
 		if (chown(p, geteuid(), getegid()) == 0)
@@ -200,7 +200,9 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	}
 	r->phase_seconds[CHECK_COMPLEXITY] = now_seconds() - t0;
 	t0 = now_seconds();
-	if (ex->has_memory && r->complexity.timed_out && r->complexity.stopped_at <= ex->memory_size) {
+	int same_driver = !ex->memory_bench || !ex->bench_file || !strcmp(ex->memory_bench, ex->bench_file);
+	if (ex->has_memory && same_driver && r->complexity.timed_out &&
+	    r->complexity.stopped_at <= ex->memory_size) {
 		/* The same function at a size it could not finish: valgrind
 		 * would only wait for its own timeout. */
 		r->memory.status = ST_FAIL;
@@ -213,7 +215,10 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: checking memory\n", ex->name);
 		run = make_dir(work, "run-memory");
-		memory_run(ctx, ex, bench_bin, build, run, &r->memory);
+		char *memory_bin = ex->memory_bench && ex->bench_file && strcmp(ex->memory_bench, ex->bench_file)
+			? path_join(build, "bench-memory") : xstrdup(bench_bin);
+		memory_run(ctx, ex, memory_bin, build, run, &r->memory);
+		free(memory_bin);
 		free(run);
 	} else {
 		r->memory.status = ST_SKIPPED;
