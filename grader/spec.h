@@ -35,6 +35,9 @@ struct spec_pos {
 struct spec_variant {
 	char *file;
 	unsigned fails; /* bit (1 << enum check) per check it must fail */
+	unsigned may_fail; /* checks whose verdict is left open (a race that
+			    * tests catch only sometimes): neither pass nor
+			    * fail is held against the course */
 	struct spec_pos pos;
 };
 
@@ -63,6 +66,8 @@ struct spec_exercise {
 	char *heap_budget;   /* expression of n (expr.h), NULL for none */
 	char *stack_budget;  /* expression of n, NULL for none */
 	int allow_leaks;     /* default 0: any leak fails */
+	char *memory_bench;  /* the driver massif and memcheck run; default bench_file */
+	int forbid_races;    /* memory.races: forbid runs helgrind: any data race fails */
 
 	char **cflags;       /* extra compiler flags, e.g. -pthread */
 	size_t nr_cflags;
@@ -92,6 +97,19 @@ int spec_load(struct spec *spec, const char *path, FILE *err);
 
 /* Frees what spec holds and leaves it empty. */
 void spec_release(struct spec *spec);
+
+/* The keys one map of a spec may hold: section names the map ("top",
+ * "exercise", "points", "tests", "complexity", "sizes" for a ladder
+ * {from, to, ...}, "memory", "variant") and keys is NULL-terminated. */
+struct spec_keys {
+	const char *section;
+	const char *const *keys;
+};
+
+/* Every key the loader accepts, per map; the array ends with a NULL
+ * section. Static: never freed. For checking that docs/spec.md lists
+ * them all. */
+const struct spec_keys *spec_known_keys(void);
 
 /* The exercise called name, or NULL. */
 const struct spec_exercise *spec_exercise(const struct spec *spec, const char *name);
