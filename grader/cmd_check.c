@@ -25,7 +25,8 @@ struct trial {
 	struct spec view;          /* the spec, or a view of one exercise */
 	const char *submission;
 	const char *override;
-	const struct spec_variant *variant;
+	const struct spec_variant *variant; /* a wrong variant, or NULL */
+	int alternative;           /* another correct solution: must pass all */
 	struct grade g;
 	char *verdict;             /* NULL when the trial went as it must */
 };
@@ -136,6 +137,32 @@ static void plan(struct topic_check *tc, const char *root)
 			t->override = xasprintf("%s/wrong/%s", tc->ref_dir, t->variant->file);
 		}
 	}
+	/* Other correct solutions, solutions/NN/alt/<exercise>_*.c: each
+	 * must pass every check, as the reference does. */
+	char *alt = path_join(tc->ref_dir, "alt");
+	struct dirent **names;
+	int found = scandir(alt, &names, NULL, alphasort);
+	for (int f = 0; f < found; f++) {
+		const char *file = names[f]->d_name;
+		for (size_t i = 0; i < s->nr_exercises; i++) {
+			size_t l = strlen(s->exercises[i].name);
+			if (strncmp(file, s->exercises[i].name, l) || (file[l] != '_' && file[l] != '.'))
+				continue;
+			tc->trials = xrealloc(tc->trials, (k + 1) * sizeof(*tc->trials));
+			struct trial *t = &tc->trials[k++];
+			memset(t, 0, sizeof(*t));
+			t->view = *s;
+			t->view.exercises = &s->exercises[i];
+			t->view.nr_exercises = 1;
+			t->alternative = 1;
+			t->override = xasprintf("%s/%s", alt, file);
+			break;
+		}
+		free(names[f]);
+	}
+	if (found > 0)
+		free(names);
+	free(alt);
 	tc->nr_trials = k;
 }
 
@@ -253,16 +280,27 @@ int cmd_check(int argc, char **argv)
 		struct trial *ref = &tc->trials[0], *stub = &tc->trials[1];
 		ref->verdict = judge_reference(&ref->g);
 		stub->verdict = judge_stubs(&stub->g);
-		size_t right = 0, variants = tc->nr_trials - 2;
+		size_t right = 0, variants = 0, alts = 0, alts_ok = 0;
 		for (size_t k = 2; k < tc->nr_trials; k++) {
-			tc->trials[k].verdict = judge_variant(&tc->trials[k]);
-			right += !tc->trials[k].verdict;
+			struct trial *t = &tc->trials[k];
+			if (t->alternative) {
+				t->verdict = judge_reference(&t->g);
+				alts++;
+				alts_ok += !t->verdict;
+			} else {
+				t->verdict = judge_variant(t);
+				variants++;
+				right += !t->verdict;
+			}
 		}
 		char refs[32], stubs[32], vars[32];
 		snprintf(refs, sizeof(refs), "%.1f/%.1f", ref->g.score, ref->g.max_score);
 		snprintf(stubs, sizeof(stubs), "%.1f/%.1f", stub->g.score, stub->g.max_score);
 		snprintf(vars, sizeof(vars), "%zu/%zu", right, variants);
-		printf("%-28s %9zu  %-12s %-10s %s\n", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
+		printf("%-28s %9zu  %-12s %-10s %s", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
+		if (alts)
+			printf("  (alternative solutions passing: %zu/%zu)", alts_ok, alts);
+		putchar('\n');
 		if (ref->verdict) {
 			printf("    reference: %s\n", ref->verdict);
 			ret = EXIT_FAILED;
@@ -273,8 +311,7 @@ int cmd_check(int argc, char **argv)
 		}
 		for (size_t k = 2; k < tc->nr_trials; k++) {
 			if (tc->trials[k].verdict) {
-				printf("    %s/wrong/%s: %s\n", tc->spec.topic, tc->trials[k].variant->file,
-				       tc->trials[k].verdict);
+				printf("    %s: %s\n", tc->trials[k].override + strlen(root) + 1, tc->trials[k].verdict);
 				ret = EXIT_FAILED;
 			}
 		}

@@ -176,7 +176,16 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 
 	/* Resolve every library call up front: lazy binding would charge the
 	 * first size for the loader's work. */
-	const char *env[] = { "LD_BIND_NOW=1", NULL };
+	const char *env[] = {
+		"LD_BIND_NOW=1",
+		/* glibc's x86 memcpy switches to rep movsb from 16 KiB up and to
+		 * non-temporal stores past a few MiB; valgrind counts those as
+		 * different numbers of instructions per byte, which bends the
+		 * growth curve. One code path at every size keeps it straight. */
+		"GLIBC_TUNABLES=glibc.cpu.x86_rep_movsb_threshold=1152921504606846975:"
+		"glibc.cpu.x86_non_temporal_threshold=1152921504606846975",
+		NULL
+	};
 	struct spawn sp = {
 		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
 		.timeout = ex->complexity_timeout, .memory_bytes = (size_t)8 << 30,
