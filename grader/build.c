@@ -96,7 +96,7 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 int build_harness(struct context *ctx)
 {
 	char *src = path_join(ctx->root, "grader/harness");
-	const char *names[] = { "cr_hooks", "bench_main", NULL };
+	const char *names[] = { "cr_hooks", "bench_main", "heap_count", NULL };
 	struct buf log = BUF_INIT;
 	int ret = 0;
 
@@ -324,6 +324,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	char *obj = xasprintf("%s/%s.o", dir, ex->name);
 	char *hooks = path_join(ctx->harness_obj, "cr_hooks.o");
 	char *runner = path_join(ctx->harness_obj, "bench_main.o");
+	char *heap_counter = path_join(ctx->harness_obj, "heap_count.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
 	char *course = path_join(dir, "course");
 	char *tests_src = ex->test_file ? path_join(course, ex->test_file) : NULL;
@@ -430,9 +431,10 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	/* The benchmark runner, and a second one when the memory check has a
 	 * driver of its own (one that exposes memory at a size the growth
 	 * ladder could not afford under memcheck). */
-	for (int k = 0; k < 2; k++) {
-		const char *driver = k == 0 ? ex->bench_file : ex->memory_bench;
-		if (!driver || (k == 1 && ex->bench_file && !strcmp(driver, ex->bench_file)))
+	for (int k = 0; k < 3; k++) {
+		const char *driver = k == 1 ? ex->memory_bench : ex->bench_file;
+		if (!driver || (k == 1 && ex->bench_file && !strcmp(driver, ex->bench_file)) ||
+		    (k == 2 && !ex->has_space))
 			continue;
 		char *driver_src = path_join(course, driver);
 		n = 0;
@@ -444,8 +446,10 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		push(argv, &n, driver_src);
 		push(argv, &n, obj);
 		push(argv, &n, runner);
+		if (k == 2)
+			push(argv, &n, heap_counter);
 		push(argv, &n, "-o");
-		push(argv, &n, k == 0 ? "bench" : "bench-memory");
+		push(argv, &n, k == 0 ? "bench" : k == 1 ? "bench-memory" : "bench-heap");
 		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
 			push(argv, &n, ex->libs[i]);
 		argv[n] = NULL;
@@ -466,6 +470,7 @@ out:
 	free(obj);
 	free(hooks);
 	free(runner);
+	free(heap_counter);
 	free(harness_src);
 	free(course);
 	free(tests_src);

@@ -183,7 +183,8 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		 * different numbers of instructions per byte, which bends the
 		 * growth curve. One code path at every size keeps it straight. */
 		"GLIBC_TUNABLES=glibc.cpu.x86_rep_movsb_threshold=1152921504606846975:"
-		"glibc.cpu.x86_non_temporal_threshold=1152921504606846975",
+		"glibc.cpu.x86_non_temporal_threshold=1152921504606846975:"
+		"glibc.cpu.x86_rep_stosb_threshold=1152921504606846975",
 		NULL
 	};
 	struct spawn sp = {

@@ -93,6 +93,8 @@ void exercise_result_release(struct exercise_result *ex)
 	}
 	free(ex->memory.errors);
 	free(ex->memory.reason);
+	free(ex->memory.space_points);
+	free(ex->memory.space_reading);
 }
 
 void grade_release(struct grade *g)

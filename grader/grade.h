@@ -123,6 +123,11 @@ struct memory_result {
 	struct mem_error *errors;
 	size_t nr_errors;
 	size_t races;              /* helgrind's data race reports, when checked */
+	enum fit_class space_claim; /* FIT_NONE when the spec makes none */
+	enum fit_class space_measured;
+	struct cost_point *space_points; /* n, peak extra heap + stack bytes */
+	size_t nr_space_points;
+	char *space_reading;
 	char *reason;
 };
 

@@ -255,6 +255,90 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 	free(path);
 }
 
+/* Reads "size N VALUE" lines of a runner's output into n[], v[]. */
+static size_t read_sizes(const char *path, size_t *n, long long *v, size_t max)
+{
+	struct buf text = BUF_INIT;
+	size_t count = 0;
+	if (!read_file(&text, path)) {
+		char *save = NULL;
+		for (char *line = strtok_r(text.buf, "\n", &save); line && count < max;
+		     line = strtok_r(NULL, "\n", &save))
+			if (sscanf(line, "size %zu %lld", &n[count], &v[count]) == 2)
+				count++;
+	}
+	buf_release(&text);
+	return count;
+}
+
+/* The space claim: peak extra heap (natively counted) plus peak stack at
+ * every size of the ladder, fitted like the time check's costs. */
+static void run_space(const struct spec_exercise *ex, const char *bench, const char *heap_bench,
+		      const char *build_dir, const char *dir, struct memory_result *out, struct buf *why)
+{
+	struct buf list = BUF_INIT;
+	size_t hn[64], sn[64], count = 0;
+	long long hv[64], sv[64];
+
+	for (size_t i = 0; i < ex->nr_space_sizes && i < 64; i++)
+		buf_addf(&list, "%s%zu", i ? "," : "--sizes=", ex->space_sizes[i]);
+	for (int k = 0; k < 2; k++) {
+		const char *argv[] = { k ? bench : heap_bench, k ? "--mode=stack" : "--mode=heap", list.buf,
+				       "--out=bench.out", NULL };
+		char *sub = xasprintf("%s-%s", dir, k ? "stack" : "heap");
+		char *path = path_join(sub, "bench.out");
+		struct spawn_result res = SPAWN_RESULT_INIT;
+		run_in(sub, argv, build_dir, 60, &res);
+		char *early = ended_early(&res, ex->name, k ? "the stack meter" : "the heap meter", 0);
+		size_t got = k ? read_sizes(path, sn, sv, 64) : read_sizes(path, hn, hv, 64);
+		if (early && !got)
+			add_reason(why, "%s", early);
+		free(early);
+		spawn_result_release(&res);
+		free(sub);
+		free(path);
+		count = k ? (got < count ? got : count) : got;
+	}
+	buf_release(&list);
+
+	out->space_points = xcalloc(count ? count : 1, sizeof(*out->space_points));
+	for (size_t i = 0; i < count; i++) {
+		out->space_points[i].n = hn[i];
+		out->space_points[i].cost = (double)(hv[i] + (sn[i] == hn[i] ? sv[i] : 0));
+	}
+	out->nr_space_points = count;
+	if (count < 3) {
+		add_reason(why, "space could be measured at %zu sizes only: too few to tell how it grows", count);
+		return;
+	}
+
+	/* Space is exact bytes: a few dozen bytes of wobble (alignment, a
+	 * libc buffer) on top of nothing is constant, not growth. */
+	double lo = out->space_points[0].cost, hi = lo;
+	for (size_t i = 1; i < count; i++) {
+		lo = out->space_points[i].cost < lo ? out->space_points[i].cost : lo;
+		hi = out->space_points[i].cost > hi ? out->space_points[i].cost : hi;
+	}
+	if (hi - lo <= 256) {
+		out->space_measured = FIT_1;
+	} else {
+		struct fit_point pts[64];
+		struct fit_result fit;
+		for (size_t i = 0; i < count; i++) {
+			pts[i].n = (double)out->space_points[i].n;
+			pts[i].cost = out->space_points[i].cost + 64;
+		}
+		out->space_measured = fit_models(pts, count, 0.01, &fit) ? FIT_NONE : fit.best;
+	}
+	const struct cost_point *a = &out->space_points[count - 2], *b = &out->space_points[count - 1];
+	out->space_reading = xasprintf("extra space %s at n = %zu, %s at n = %zu: %s",
+				       memory_human((long long)a->cost), a->n, memory_human((long long)b->cost), b->n,
+				       out->space_measured == FIT_NONE ? "no class fits" : fit_class_word(out->space_measured));
+	if (out->space_measured == FIT_NONE || out->space_measured > out->space_claim)
+		add_reason(why, "extra space grows as %s, but the spec asks for %s (%s)",
+			   fit_class_name(out->space_measured), fit_class_name(out->space_claim), out->space_reading);
+}
+
 static long long budget_of(const char *expr, size_t n)
 {
 	double v;
@@ -289,6 +373,15 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
+	out->space_claim = out->space_measured = FIT_NONE;
+	if (ex->has_space) {
+		char *space_dir = path_join(run_dir, "space");
+		char *heap_bench = path_join(build_dir, "bench-heap");
+		out->space_claim = ex->space_claim;
+		run_space(ex, bench, heap_bench, build_dir, space_dir, out, &why);
+		free(space_dir);
+		free(heap_bench);
+	}
 	if (ex->forbid_races) {
 		char *helgrind_dir = path_join(run_dir, "helgrind");
 		run_helgrind(ex, bench, build_dir, helgrind_dir, sizes, out, &why);
@@ -348,6 +441,9 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			buf_addf(&ok, " (budget %s = %s)", out->heap_budget_expr, memory_human(out->heap_budget));
 		if (out->peak_stack >= 0)
 			buf_addf(&ok, "%speak stack %s", ok.len ? "; " : "", memory_human(out->peak_stack));
+		if (out->space_reading)
+			buf_addf(&ok, "%sspace %s as claimed (%s)", ok.len ? "; " : "",
+				 fit_class_name(out->space_measured), out->space_reading);
 		buf_addf(&ok, "%sno leaks or invalid accesses%s", ok.len ? "; " : "",
 			 ex->forbid_races ? "; no data races" : "");
 		out->reason = buf_detach(&ok);

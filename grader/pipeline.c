@@ -89,7 +89,7 @@ static char *make_dir(const char *parent, const char *name)
  * the submission see it read-only. */
 static void seal(const char *dir)
 {
-	static const char *const files[] = { "tests", "bench", "bench-memory", NULL };
+	static const char *const files[] = { "tests", "bench", "bench-memory", "bench-heap", NULL };
 	for (int i = 0; files[i]; i++) {
 		char *p = path_join(dir, files[i]);
 		if (chown(p, geteuid(), getegid()) == 0)

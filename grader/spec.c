@@ -653,6 +653,40 @@ static void need_file(struct loader *l, struct spec_pos pos, const char *dir,
 
 /* ---- the format ---- */
 
+/* The keys of each map, NULL-terminated, in the order of the enum that
+ * indexes them in the load_* function that reads the map. */
+static const char *const top_keys[] = { "topic", "title", "exercises", NULL };
+static const char *const exercise_keys[] = {
+	"name", "points", "tests", "complexity", "memory", "cflags", "libs", "variants", NULL,
+};
+static const char *const points_keys[] = { "tests", "complexity", "memory", NULL };
+static const char *const tests_keys[] = { "file", "timeout", "hidden", NULL };
+static const char *const complexity_keys[] = {
+	"bench", "claim", "meter", "sizes", "timeout", "seed", NULL,
+};
+static const char *const ladder_keys[] = { "from", "to", "factor", "step", NULL };
+static const char *const memory_keys[] = {
+	"bench", "size", "heap", "stack", "leaks", "space", "sizes", "races", NULL,
+};
+static const char *const variant_keys[] = { "file", "fails", "may_fail", NULL };
+
+static const struct spec_keys known_keys[] = {
+	{ "top", top_keys },
+	{ "exercise", exercise_keys },
+	{ "points", points_keys },
+	{ "tests", tests_keys },
+	{ "complexity", complexity_keys },
+	{ "sizes", ladder_keys },
+	{ "memory", memory_keys },
+	{ "variant", variant_keys },
+	{ NULL, NULL },
+};
+
+const struct spec_keys *spec_known_keys(void)
+{
+	return known_keys;
+}
+
 struct named {
 	const char *s;
 	struct spec_pos pos;
@@ -712,7 +746,7 @@ static void get_budget(struct loader *l, const struct field *f, char **out)
 static void load_ladder(struct loader *l, const struct field *f, struct spec_exercise *ex)
 {
 	enum { L_FROM, L_TO, L_FACTOR, L_STEP, L_NR };
-	static const char *const keys[] = { "from", "to", "factor", "step", NULL };
+	const char *const *keys = ladder_keys;
 	struct field k[L_NR];
 	uint64_t from = 0, to = 0, step = 0;
 	double factor = 2;
@@ -818,15 +852,14 @@ static void load_claim(struct loader *l, const struct node *v, struct spec_exerc
 struct bench_choice {
 	const struct node *given;   /* the value of the first 'bench', if any */
 	const struct node *section; /* the key of the first section that runs it */
+	const struct node *memory;  /* memory's own 'bench', if any */
 };
 
 static void load_complexity(struct loader *l, const struct field *f,
 			    struct spec_exercise *ex, struct bench_choice *bench)
 {
 	enum { C_BENCH, C_CLAIM, C_METER, C_SIZES, C_TIMEOUT, C_SEED, C_NR };
-	static const char *const keys[] = {
-		"bench", "claim", "meter", "sizes", "timeout", "seed", NULL,
-	};
+	const char *const *keys = complexity_keys;
 	static const char *const meters[] = { "instructions", "time", NULL };
 	struct field k[C_NR];
 
@@ -859,9 +892,10 @@ static void load_complexity(struct loader *l, const struct field *f,
 static void load_memory(struct loader *l, const struct field *f,
 			struct spec_exercise *ex, struct bench_choice *bench)
 {
-	enum { M_BENCH, M_SIZE, M_HEAP, M_STACK, M_LEAKS, M_NR };
-	static const char *const keys[] = { "bench", "size", "heap", "stack", "leaks", NULL };
+	enum { M_BENCH, M_SIZE, M_HEAP, M_STACK, M_LEAKS, M_SPACE, M_SIZES, M_RACES, M_NR };
+	const char *const *keys = memory_keys;
 	static const char *const leaks[] = { "forbid", "allow", NULL };
+	static const char *const races[] = { "allow", "forbid", NULL };
 	struct field k[M_NR];
 
 	ex->has_memory = 1;
@@ -871,22 +905,30 @@ static void load_memory(struct loader *l, const struct field *f,
 	if (!is_map(l, f))
 		return;
 	match_keys(l, f->value, keys, k);
-	if (k[M_BENCH].key) {
-		char *file = NULL;
-		if (get_file_name(l, &k[M_BENCH], &file)) {
-			/* reported */
-		} else if (!bench->given) {
-			free(ex->bench_file);
-			ex->bench_file = file;
-			file = NULL;
-			bench->given = k[M_BENCH].value;
-		} else if (strcmp(file, ex->bench_file)) {
-			problem(l, k[M_BENCH].value->pos, "'bench' differs from the one in "
-				"'complexity' ('%s' at %u:%u): both checks run one bench",
-				quote(l, ex->bench_file), bench->given->pos.line,
-				bench->given->pos.column);
-		}
-		free(file);
+	/* memory's own driver: settled against complexity's once both are read */
+	if (k[M_BENCH].key && !get_file_name(l, &k[M_BENCH], &ex->memory_bench))
+		bench->memory = k[M_BENCH].value;
+	if (k[M_SPACE].key) {
+		const char *c = text_of(l, "space", k[M_SPACE].value, "a growth class");
+		if (c && fit_class_parse(c, &ex->space_claim))
+			problem(l, k[M_SPACE].value->pos, "unknown class '%s' for 'space' (known: O(1), O(log n), "
+				"O(sqrt n), O(n), O(n log n), O(n^2), O(n^3), O(2^n))", quote(l, c));
+		else if (c)
+			ex->has_space = 1;
+	}
+	if (k[M_SIZES].key) {
+		/* the same forms as complexity's sizes, read through a scratch
+		 * exercise so that complexity's ladder stays as it is */
+		struct spec_exercise tmp;
+		memset(&tmp, 0, sizeof(tmp));
+		load_sizes(l, &k[M_SIZES], &tmp);
+		ex->space_sizes = tmp.sizes;
+		ex->nr_space_sizes = tmp.nr_sizes;
+	}
+	if (k[M_RACES].key) {
+		int a = get_word(l, "races", k[M_RACES].value, "race policy", races);
+		if (a >= 0)
+			ex->forbid_races = a;
 	}
 	if (k[M_SIZE].key) {
 		uint64_t u;
@@ -908,7 +950,7 @@ static void load_tests(struct loader *l, const struct field *f, struct spec_exer
 		       const struct node **file_node)
 {
 	enum { T_FILE, T_TIMEOUT, T_HIDDEN, T_NR };
-	static const char *const keys[] = { "file", "timeout", "hidden", NULL };
+	const char *const *keys = tests_keys;
 	struct field k[T_NR];
 
 	if (!is_map(l, f))
@@ -941,7 +983,7 @@ struct points {
 
 static void load_points(struct loader *l, const struct field *f, struct points *p)
 {
-	static const char *const keys[] = { "tests", "complexity", "memory", NULL };
+	const char *const *keys = points_keys;
 	struct field k[3];
 	if (!is_map(l, f))
 		return;
@@ -971,7 +1013,7 @@ static void apply_points(struct loader *l, const struct points *p, struct spec_e
 }
 
 static void load_fails(struct loader *l, const struct node *v, struct spec_variant *var,
-		       const struct spec_exercise *ex)
+		       const struct spec_exercise *ex, unsigned *set)
 {
 	static const char *const checks[] = { "build", "tests", "complexity", "memory", NULL };
 	const struct node *const *items = &v;
@@ -992,14 +1034,14 @@ static void load_fails(struct loader *l, const struct node *v, struct spec_varia
 			problem(l, items[i]->pos, "variant '%s' cannot fail '%s': the exercise has "
 				"no '%s' section", var->file ? quote(l, var->file) : "",
 				checks[c], checks[c]);
-		var->fails |= 1u << c;
+		*set |= 1u << c;
 	}
 }
 
 static void load_variants(struct loader *l, const struct field *f, struct spec_exercise *ex)
 {
-	enum { V_FILE, V_FAILS, V_NR };
-	static const char *const keys[] = { "file", "fails", NULL };
+	enum { V_FILE, V_FAILS, V_MAY_FAIL, V_NR };
+	const char *const *keys = variant_keys;
 
 	if (!is_list(l, f))
 		return;
@@ -1022,7 +1064,9 @@ static void load_variants(struct loader *l, const struct field *f, struct spec_e
 		if (!k[V_FAILS].key)
 			problem(l, v->pos, "missing key 'fails' in variant");
 		else
-			load_fails(l, k[V_FAILS].value, var, ex);
+			load_fails(l, k[V_FAILS].value, var, ex, &var->fails);
+		if (k[V_MAY_FAIL].key)
+			load_fails(l, k[V_MAY_FAIL].value, var, ex, &var->may_fail);
 	}
 }
 
@@ -1031,13 +1075,10 @@ static void load_exercise(struct loader *l, const struct node *map, size_t index
 {
 	enum { E_NAME, E_POINTS, E_TESTS, E_COMPLEXITY, E_MEMORY, E_CFLAGS, E_LIBS,
 	       E_VARIANTS, E_NR };
-	static const char *const keys[] = {
-		"name", "points", "tests", "complexity", "memory", "cflags", "libs",
-		"variants", NULL,
-	};
+	const char *const *keys = exercise_keys;
 	struct field k[E_NR];
 	struct points points = { { 0 }, { NULL } };
-	struct bench_choice bench = { NULL, NULL };
+	struct bench_choice bench = { NULL, NULL, NULL };
 	const struct node *test_node = NULL;
 	int named = 0;
 
@@ -1089,6 +1130,28 @@ static void load_exercise(struct loader *l, const struct node *map, size_t index
 			need_file(l, k[E_TESTS].key ? k[E_TESTS].key->pos : k[E_NAME].value->pos,
 				  l->spec->dir, ex->test_file, " (the default: set 'tests: {file: ...}')");
 	}
+	if (bench.memory && ex->memory_bench) {
+		if (!ex->has_complexity) {
+			/* the one driver there is */
+			free(ex->bench_file);
+			ex->bench_file = ex->memory_bench;
+			ex->memory_bench = NULL;
+			bench.given = bench.memory;
+		} else if (ex->bench_file && !strcmp(ex->bench_file, ex->memory_bench)) {
+			free(ex->memory_bench);
+			ex->memory_bench = NULL;
+		} else if (l->dir_ok) {
+			need_file(l, bench.memory->pos, l->spec->dir, ex->memory_bench, "");
+		}
+	}
+	if (ex->has_space && !ex->nr_space_sizes && ex->nr_sizes) {
+		ex->space_sizes = xcalloc(ex->nr_sizes, sizeof(*ex->space_sizes));
+		memcpy(ex->space_sizes, ex->sizes, ex->nr_sizes * sizeof(*ex->sizes));
+		ex->nr_space_sizes = ex->nr_sizes;
+	}
+	if (ex->has_space && ex->nr_space_sizes < 3)
+		problem(l, k[E_MEMORY].key ? k[E_MEMORY].key->pos : k[E_NAME].value->pos,
+			"'space' needs sizes to fit: give 'memory: {sizes: [...]}' or a complexity ladder");
 	if (l->dir_ok && ex->bench_file) {
 		if (bench.given)
 			need_file(l, bench.given->pos, l->spec->dir, ex->bench_file, "");
@@ -1143,7 +1206,7 @@ static void find_folders(struct loader *l, const char *path)
 static void load_spec(struct loader *l, const struct node *root)
 {
 	enum { S_TOPIC, S_TITLE, S_EXERCISES, S_NR };
-	static const char *const keys[] = { "topic", "title", "exercises", NULL };
+	const char *const *keys = top_keys;
 	struct spec *spec = l->spec;
 	struct field k[S_NR];
 	struct spec_pos topic_pos = first_pos;
@@ -1308,7 +1371,9 @@ void spec_release(struct spec *spec)
 		free(ex->test_file);
 		free_strings(ex->hidden, ex->nr_hidden);
 		free(ex->bench_file);
+		free(ex->memory_bench);
 		free(ex->sizes);
+		free(ex->space_sizes);
 		free(ex->heap_budget);
 		free(ex->stack_budget);
 		free_strings(ex->cflags, ex->nr_cflags);

@@ -1,0 +1,76 @@
+/* bench_count_lines.c - benchmark driver: a file of n bytes of short lines
+ * (0 to 99 letters each), written to the current folder in setup and
+ * removed in teardown */
+#define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "count_lines.h"
+
+#define CHUNK (64 * 1024)
+
+struct input {
+	char path[64];
+};
+
+static void write_all(int fd, const char *buf, size_t len, const char *path)
+{
+	while (len) {
+		ssize_t w = write(fd, buf, len);
+		if (w <= 0) {
+			perror(path);
+			exit(74);
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+}
+
+void *bench_setup(size_t n, struct bench_rng *rng)
+{
+	struct input *in = bench_alloc(sizeof(*in));
+	char *buf = bench_alloc(CHUNK);
+	size_t used = 0, line_left = (size_t)bench_rand_int(rng, 0, 99);
+
+	snprintf(in->path, sizeof(in->path), "count_lines.%ld.tmp", (long)getpid());
+	int fd = open(in->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0) {
+		perror(in->path);
+		exit(73);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (line_left == 0) {
+			buf[used++] = '\n';
+			line_left = (size_t)bench_rand_int(rng, 0, 99);
+		} else {
+			buf[used++] = (char)bench_rand_int(rng, 'a', 'z');
+			line_left--;
+		}
+		if (used == CHUNK) {
+			write_all(fd, buf, used, in->path);
+			used = 0;
+		}
+	}
+	write_all(fd, buf, used, in->path);
+	close(fd);
+	bench_release(buf);
+	return in;
+}
+
+void bench_run(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	bench_sink((uint64_t)count_lines(in->path));
+}
+
+void bench_teardown(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	unlink(in->path);
+	bench_release(in);
+}
