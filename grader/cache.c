@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 2\n"
+#define MAGIC "memgrade-cache 3\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -174,6 +174,11 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 	put(f, m->stack_budget_expr);
 	put(f, m->reason);
 	fputc('\n', f);
+	fprintf(f, "space\t%d\t%d\t%zu", (int)m->space_claim, (int)m->space_measured, m->races);
+	put(f, m->space_reading);
+	fputc('\n', f);
+	for (size_t i = 0; i < m->nr_space_points; i++)
+		fprintf(f, "spoint\t%zu\t%.17g\n", m->space_points[i].n, m->space_points[i].cost);
 	for (size_t i = 0; i < m->nr_leaks; i++) {
 		fprintf(f, "leak\t%zu\t%zu\t%u", m->leaks[i].bytes, m->leaks[i].blocks, m->leaks[i].where.line);
 		put(f, m->leaks[i].kind);
@@ -216,7 +221,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 {
 	struct buf text = BUF_INIT;
 	char *path = entry_path(dir, material);
-	size_t mlen = strlen(material), alloc_d = 0, alloc_c = 0, alloc_p = 0, alloc_l = 0, alloc_e = 0;
+	size_t mlen = strlen(material), alloc_d = 0, alloc_c = 0, alloc_p = 0, alloc_l = 0, alloc_e = 0, alloc_s = 0;
 	int ret = -1, ended = 0;
 
 	if (!dir || read_file(&text, path))
@@ -233,6 +238,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 	memset(r, 0, sizeof(*r));
 	r->spec = ex;
 	r->complexity.measured = r->complexity.runner_up = FIT_NONE;
+	r->memory.space_claim = r->memory.space_measured = FIT_NONE;
 	char *save = NULL;
 	for (char *line = strtok_r(p, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *f[16];
@@ -295,6 +301,15 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			m->heap_budget_expr = get(f[13]);
 			m->stack_budget_expr = get(f[14]);
 			m->reason = get(f[15]);
+		} else if (!strcmp(f[0], "space") && n == 5) {
+			r->memory.space_claim = (enum fit_class)atoi(f[1]);
+			r->memory.space_measured = (enum fit_class)atoi(f[2]);
+			r->memory.races = strtoull(f[3], NULL, 10);
+			r->memory.space_reading = get(f[4]);
+		} else if (!strcmp(f[0], "spoint") && n == 3) {
+			ALLOC_GROW(r->memory.space_points, r->memory.nr_space_points + 1, alloc_s);
+			r->memory.space_points[r->memory.nr_space_points].n = strtoull(f[1], NULL, 10);
+			r->memory.space_points[r->memory.nr_space_points++].cost = strtod(f[2], NULL);
 		} else if (!strcmp(f[0], "leak") && n == 6) {
 			ALLOC_GROW(r->memory.leaks, r->memory.nr_leaks + 1, alloc_l);
 			struct leak *l = &r->memory.leaks[r->memory.nr_leaks++];

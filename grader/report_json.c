@@ -118,7 +118,7 @@ static void complexity(FILE *out, const struct complexity_result *c, int checked
 	fputc('}', out);
 }
 
-static void memory(FILE *out, const struct memory_result *m)
+static void memory(FILE *out, const struct memory_result *m, int races_checked)
 {
 	fprintf(out, "{\"status\": \"%s\", \"n\": %zu, \"peak_heap_bytes\": ", status_name(m->status), m->n);
 	number_or_null(out, m->status == ST_SKIPPED ? -1 : m->peak_heap);
@@ -150,7 +150,28 @@ static void memory(FILE *out, const struct memory_result *m)
 		json_string(out, m->errors[i].detail);
 		fputc('}', out);
 	}
-	fputs("], \"reason\": ", out);
+	fputs("], \"races\": ", out);
+	if (m->status != ST_SKIPPED && races_checked)
+		fprintf(out, "%zu", m->races);
+	else
+		fputs("null", out);
+	fputs(", \"space\": ", out);
+	if (m->status != ST_SKIPPED && m->space_claim != FIT_NONE && m->nr_space_points) {
+		fputs("{\"claim\": ", out);
+		class_or_null(out, m->space_claim);
+		fputs(", \"measured\": ", out);
+		class_or_null(out, m->space_measured);
+		fputs(", \"points\": [", out);
+		for (size_t i = 0; i < m->nr_space_points; i++)
+			fprintf(out, "%s{\"n\": %zu, \"bytes\": %.0f}", i ? ", " : "", m->space_points[i].n,
+				m->space_points[i].cost);
+		fputs("], \"reading\": ", out);
+		json_string(out, m->space_reading);
+		fputc('}', out);
+	} else {
+		fputs("null", out);
+	}
+	fputs(", \"reason\": ", out);
 	json_string(out, m->reason);
 	fputc('}', out);
 }
@@ -178,7 +199,7 @@ void report_json(FILE *out, const struct grade *g)
 		fputs(", \"complexity\": ", out);
 		complexity(out, &r->complexity, r->spec->has_complexity);
 		fputs(", \"memory\": ", out);
-		memory(out, &r->memory);
+		memory(out, &r->memory, r->spec->forbid_races);
 		fputc('}', out);
 	}
 	fputs("\n]}\n", out);
