@@ -1,0 +1,48 @@
+/* bench_pack_order.c - benchmark driver: n members of random alignments
+ * 1 to 16 and sizes of 1 to 4 times their alignment */
+#include "bench.h"
+#include "pack_order.h"
+
+struct input {
+	struct field *fields;
+	size_t *order;
+};
+
+/* Calls the exercise once on a tiny input before anything is measured, so
+ * that the dynamic linker's first-call work for the C library functions
+ * it uses is not counted against the first size. */
+static void warm_up(void)
+{
+	struct field f[3] = { { 1, 1 }, { 8, 8 }, { 2, 2 } };
+	size_t order[3];
+	bench_sink(pack_order(f, 3, order));
+}
+
+void *bench_setup(size_t n, struct bench_rng *rng)
+{
+	struct input *in = bench_alloc(sizeof(*in));
+
+	warm_up();
+	in->fields = bench_alloc(n * sizeof(*in->fields));
+	in->order = bench_alloc(n * sizeof(*in->order));
+	for (size_t i = 0; i < n; i++) {
+		in->fields[i].align = (size_t)1 << bench_rand_int(rng, 0, 4);
+		in->fields[i].size = in->fields[i].align * (size_t)bench_rand_int(rng, 1, 4);
+	}
+	return in;
+}
+
+void bench_run(void *input, size_t n)
+{
+	struct input *in = input;
+	bench_sink(pack_order(in->fields, n, in->order));
+}
+
+void bench_teardown(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	bench_release(in->fields);
+	bench_release(in->order);
+	bench_release(in);
+}

@@ -1,0 +1,55 @@
+/* bench_squeeze.c - benchmark driver: n random lower-case letters; drop is
+ * n/4 digits and punctuation (none of them in the string) ending with the
+ * five vowels, so that searching drop for each letter costs its length */
+#include "bench.h"
+#include "squeeze.h"
+
+struct input {
+	char *s, *drop;
+};
+
+/* Calls the exercise once on a tiny input before anything is measured, so
+ * that the dynamic linker's first-call work for the C library functions
+ * it uses is not counted against the first size. */
+static void warm_up(void)
+{
+	char s[] = "abc";
+	bench_sink(squeeze(s, "b"));
+}
+
+void *bench_setup(size_t n, struct bench_rng *rng)
+{
+	static const char filler[] = "0123456789.,;:!?-+*/";
+	struct input *in = bench_alloc(sizeof(*in));
+	size_t k = n / 4 + 5;
+
+	warm_up();
+
+	in->s = bench_alloc(n + 1);
+	in->drop = bench_alloc(k + 1);
+	for (size_t i = 0; i < n; i++)
+		in->s[i] = (char)bench_rand_int(rng, 'a', 'z');
+	in->s[n] = '\0';
+	for (size_t i = 0; i + 5 < k; i++)
+		in->drop[i] = filler[bench_rand_int(rng, 0, (int)sizeof(filler) - 2)];
+	for (size_t i = 0; i < 5; i++)
+		in->drop[k - 5 + i] = "aeiou"[i];
+	in->drop[k] = '\0';
+	return in;
+}
+
+void bench_run(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	bench_sink(squeeze(in->s, in->drop));
+}
+
+void bench_teardown(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	bench_release(in->s);
+	bench_release(in->drop);
+	bench_release(in);
+}
