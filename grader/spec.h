@@ -67,6 +67,10 @@ struct spec_exercise {
 	char *stack_budget;  /* expression of n, NULL for none */
 	int allow_leaks;     /* default 0: any leak fails */
 	char *memory_bench;  /* the driver massif and memcheck run; default bench_file */
+	int has_space;       /* memory.space: a claim on how extra space grows */
+	enum fit_class space_claim;
+	size_t *space_sizes; /* memory.sizes; default the complexity sizes */
+	size_t nr_space_sizes;
 	int forbid_races;    /* memory.races: forbid runs helgrind: any data race fails */
 
 	char **cflags;       /* extra compiler flags, e.g. -pthread */
