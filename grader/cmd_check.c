@@ -80,6 +80,19 @@ static char *judge_variant(const struct trial *t)
 				 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
 				 : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason);
 	}
+	if (!why.len && t->variant->because) {
+		int found = 0;
+		for (int c = 0; c < CHECK_COUNT && !found; c++) {
+			const char *reason = c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
+					   : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason;
+			found = (t->variant->fails & (1u << c)) && reason && strstr(reason, t->variant->because);
+		}
+		if (!found)
+			buf_addf(&why, "fails, but not because of '%s': %s", t->variant->because,
+				 (t->variant->fails & (1u << CHECK_COMPLEXITY)) ? r->complexity.reason
+				 : (t->variant->fails & (1u << CHECK_MEMORY)) ? r->memory.reason
+				 : (t->variant->fails & (1u << CHECK_TESTS)) ? r->tests.reason : r->build.reason);
+	}
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
 }
 

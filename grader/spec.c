@@ -668,7 +668,7 @@ static const char *const ladder_keys[] = { "from", "to", "factor", "step", NULL 
 static const char *const memory_keys[] = {
 	"bench", "size", "heap", "stack", "leaks", "space", "sizes", "races", NULL,
 };
-static const char *const variant_keys[] = { "file", "fails", "may_fail", NULL };
+static const char *const variant_keys[] = { "file", "fails", "may_fail", "because", NULL };
 
 static const struct spec_keys known_keys[] = {
 	{ "top", top_keys },
@@ -1040,7 +1040,7 @@ static void load_fails(struct loader *l, const struct node *v, struct spec_varia
 
 static void load_variants(struct loader *l, const struct field *f, struct spec_exercise *ex)
 {
-	enum { V_FILE, V_FAILS, V_MAY_FAIL, V_NR };
+	enum { V_FILE, V_FAILS, V_MAY_FAIL, V_BECAUSE, V_NR };
 	const char *const *keys = variant_keys;
 
 	if (!is_list(l, f))
@@ -1067,6 +1067,8 @@ static void load_variants(struct loader *l, const struct field *f, struct spec_e
 			load_fails(l, k[V_FAILS].value, var, ex, &var->fails);
 		if (k[V_MAY_FAIL].key)
 			load_fails(l, k[V_MAY_FAIL].value, var, ex, &var->may_fail);
+		if (k[V_BECAUSE].key)
+			get_string(l, &k[V_BECAUSE], &var->because);
 	}
 }
 
@@ -1378,8 +1380,10 @@ void spec_release(struct spec *spec)
 		free(ex->stack_budget);
 		free_strings(ex->cflags, ex->nr_cflags);
 		free_strings(ex->libs, ex->nr_libs);
-		for (size_t j = 0; j < ex->nr_variants; j++)
+		for (size_t j = 0; j < ex->nr_variants; j++) {
 			free(ex->variants[j].file);
+			free(ex->variants[j].because);
+		}
 		free(ex->variants);
 	}
 	free(spec->exercises);

@@ -38,6 +38,8 @@ struct spec_variant {
 	unsigned may_fail; /* checks whose verdict is left open (a race that
 			    * tests catch only sometimes): neither pass nor
 			    * fail is held against the course */
+	char *because;  /* text the failing checks' reasons must hold, e.g.
+			 * "O(n^2)": it failed for the reason intended */
 	struct spec_pos pos;
 };
 
