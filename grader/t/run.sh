@@ -14,7 +14,7 @@ not_ok() { n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"; [ -n "${2:-}
 expect() { # expect DESC CONDITION-COMMAND [LOG]
 	desc=$1; shift
 	log=${2:-}
-	if sh -c "$1"; then ok "$desc"; else not_ok "$desc" "$log"; fi
+	if eval "$1"; then ok "$desc"; else not_ok "$desc" "$log"; fi
 }
 json_ok() { # json_ok FILE: valid JSON (python3's parser when there is one)
 	command -v python3 >/dev/null 2>&1 || return 0

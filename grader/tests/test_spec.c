@@ -322,7 +322,11 @@ static const struct text_case texts[] = {
 	  "4:20: expected a whole number above 0 for 'size', got '0'" },
 	{ EX "    complexity: {bench: bench_ex.c, claim: O(n), sizes: [1, 2, 3, 4]}\n"
 	     "    memory: {bench: bench_other.c}\n", 1,
-	  "5:21: 'bench' differs from the one in 'complexity' ('bench_ex.c' at 4:25)" },
+	  "5:21: file 'bench_other.c' not found in " },
+	{ EX "    memory: {space: O(n^4), sizes: [1, 2, 3, 4]}\n", 1,
+	  "4:21: unknown class 'O(n^4)' for 'space'" },
+	{ EX "    memory: {races: sometimes}\n", 1,
+	  "4:21: unknown race policy 'sometimes' (known: allow, forbid)" },
 	{ EX "    memory: {bench: bench_gone.c}\n", 1, "4:21: file 'bench_gone.c' not found in " },
 	{ HEAD "  - name: other\n    memory: {}\n", 3,
 	  "4:5: file 'bench_other.c' not found in " },
