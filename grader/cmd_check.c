@@ -329,8 +329,18 @@ int cmd_check(int argc, char **argv)
 			}
 		}
 	}
-	printf("%s in %.0f s\n", ret == EXIT_PASSED ? "course check passed" : "course check FAILED",
-	       now_seconds() - start);
+	size_t passed = 0, failed = 0;
+	for (size_t i = 0; i < nr_topics; i++) {
+		if (topics[i].lint_failed) {
+			failed++;
+			continue;
+		}
+		for (size_t k = 0; k < topics[i].nr_trials; k++)
+			topics[i].trials[k].verdict ? failed++ : passed++;
+	}
+	printf("%s in %.0f s (each grading of a reference, the stubs, a variant or an alternative counts once)\n",
+	       ret == EXIT_PASSED ? "course check passed" : "course check FAILED", now_seconds() - start);
+	printf("course: %zu passed, %zu failed\n", passed, failed);
 
 	for (size_t i = 0; i < nr_topics; i++) {
 		struct topic_check *tc = &topics[i];
