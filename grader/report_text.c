@@ -85,7 +85,8 @@ static void report_tests(FILE *out, const struct style *st, const struct exercis
 		fprintf(out, "      %s%s%s %s", c->status == CASE_PASSED ? st->green : st->red,
 			c->status == CASE_PASSED ? "ok  " : "FAIL", st->off, c->name);
 		if (c->status != CASE_PASSED) {
-			fprintf(out, " (%s)", case_status_name(c->status));
+			if (c->status != CASE_FAILED)
+				fprintf(out, " (%s)", case_status_name(c->status));
 			if (!c->hidden && c->message) {
 				fputs(": ", out);
 				term_text(out, c->message);
