@@ -70,6 +70,32 @@ static void add_reason(struct buf *why, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Runs one tool (argv) in dir and reads the file it writes, output, into
+ * text. Why a run ended early, or wrote nothing, goes to why. Returns 0
+ * when text holds the output; with partial_ok a run that ended early is
+ * still read (memcheck's log names the access that crashed it). */
+static int run_tool(const struct spec_exercise *ex, const char **argv, const char *build_dir,
+		    const char *dir, const char *tool, const char *output, int partial_ok,
+		    struct buf *text, struct buf *why)
+{
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	char *path = path_join(dir, output);
+	int ret = -1;
+
+	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
+	char *early = ended_early(&res, ex->name, tool, ex->memory_size);
+	if ((!early || partial_ok) && !read_file(text, path))
+		ret = 0;
+	else if (!early)
+		add_reason(why, "%s wrote nothing", tool);
+	if (early)
+		add_reason(why, "%s", early);
+	free(early);
+	free(path);
+	spawn_result_release(&res);
+	return ret;
+}
+
 static void run_massif(const struct spec_exercise *ex, const char *bench, const char *build_dir,
 		       const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
 {
@@ -78,19 +104,10 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 			       "--threshold=0.0", "--peak-inaccuracy=0.0", "--detailed-freq=1",
 			       "--max-snapshots=200", "--vgdb=no", "-q", bench, "--mode=once", sizes,
 			       "--out=bench.out", NULL };
-	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
-	char *path = path_join(dir, "massif.out");
-	char *early;
 
-	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
-	if ((early = ended_early(&res, ex->name, "massif", ex->memory_size))) {
-		add_reason(why, "%s", early);
-		free(early);
-	} else if (read_file(&text, path)) {
-		add_reason(why, "massif wrote no profile");
-	} else {
+	if (!run_tool(ex, argv, build_dir, dir, "massif", "massif.out", 0, &text, why)) {
 		struct massif_peak peak;
 		char *err = NULL;
 		memset(&peak, 0, sizeof(peak));
@@ -107,10 +124,8 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 		free(err);
 		massif_release(&peak);
 	}
-	spawn_result_release(&res);
 	buf_release(&text);
 	free(file);
-	free(path);
 }
 
 static void run_memcheck(const struct spec_exercise *ex, const char *bench, const char *build_dir,
@@ -121,15 +136,10 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			       "--errors-for-leak-kinds=definite,indirect", "--track-origins=yes",
 			       "--num-callers=20", "--log-file=memcheck.log", "--vgdb=no", bench,
 			       "--mode=once", sizes, "--out=bench.out", NULL };
-	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
-	char *path = path_join(dir, "memcheck.log");
-	char *early;
 
-	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
-	early = ended_early(&res, ex->name, "memcheck", ex->memory_size);
-	if (!read_file(&text, path)) {
+	if (!run_tool(ex, argv, build_dir, dir, "memcheck", "memcheck.log", 1, &text, why)) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
 		if (!memcheck_parse(text.buf, text.len, file, &rep)) {
@@ -150,19 +160,9 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			rep.nr_leaks = rep.nr_errors = 0;
 		}
 		memcheck_release(&rep);
-	} else if (!early) {
-		add_reason(why, "memcheck wrote no log");
 	}
-	if (early) {
-		/* A crash under memcheck usually follows an invalid access
-		 * that the log names; say both. */
-		add_reason(why, "%s", early);
-		free(early);
-	}
-	spawn_result_release(&res);
 	buf_release(&text);
 	free(file);
-	free(path);
 }
 
 /* Peak stack natively, at n/4 and at n: how it grows tells a recursion
@@ -205,19 +205,10 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 {
 	const char *argv[] = { "valgrind", "--tool=helgrind", "--log-file=helgrind.log", "--vgdb=no",
 			       "--num-callers=20", bench, "--mode=once", sizes, "--out=bench.out", NULL };
-	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
-	char *path = path_join(dir, "helgrind.log");
-	char *early;
 
-	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
-	if ((early = ended_early(&res, ex->name, "helgrind", ex->memory_size))) {
-		add_reason(why, "%s", early);
-		free(early);
-	} else if (read_file(&text, path)) {
-		add_reason(why, "helgrind wrote no log");
-	} else {
+	if (!run_tool(ex, argv, build_dir, dir, "helgrind", "helgrind.log", 0, &text, why)) {
 		/* Each race is "Possible data race during write of size 8 at
 		 * 0x...", then its stack: name the first frame in the
 		 * student's file. */
@@ -249,10 +240,8 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 			buf_release(&where);
 		}
 	}
-	spawn_result_release(&res);
 	buf_release(&text);
 	free(file);
-	free(path);
 }
 
 /* Reads "size N VALUE" lines of a runner's output into n[], v[]. */
