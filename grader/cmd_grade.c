@@ -1,5 +1,6 @@
 /* cmd_grade.c - grader grade: grade a submission of one topic */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,11 +70,91 @@ char *topic_spec_path(const char *root, const char *topic)
 	return found;
 }
 
+static const char *const formats[] = { "text", "json", "junit", "gradescope", "tap", "github", "html", NULL };
+
+/* The format called name (len bytes of it), or NULL. */
+static const char *format_named(const char *name, size_t len)
+{
+	for (int i = 0; formats[i]; i++)
+		if (strlen(formats[i]) == len && !strncmp(formats[i], name, len))
+			return formats[i];
+	return NULL;
+}
+
+/* One report to write: a format (one of formats[]) and where (NULL: stdout). */
+struct report {
+	const char *format;
+	const char *path;
+};
+
+struct report_options {
+	int colour, verbose;
+	const char *annotate_root; /* github: paths relative to this */
+};
+
+static void write_report(FILE *out, const char *format, const struct grade *g, const struct report_options *o,
+			 int colour)
+{
+	if (!strcmp(format, "json"))
+		report_json(out, g);
+	else if (!strcmp(format, "junit"))
+		report_junit(out, g);
+	else if (!strcmp(format, "gradescope"))
+		report_gradescope(out, g);
+	else if (!strcmp(format, "tap"))
+		report_tap(out, g);
+	else if (!strcmp(format, "github"))
+		report_github(out, g, o->annotate_root);
+	else if (!strcmp(format, "html"))
+		report_html(out, g);
+	else
+		report_text(out, g, colour, o->verbose);
+}
+
+/* Writes every report; the GitHub format also appends its summary to
+ * $GITHUB_STEP_SUMMARY when that is set. Returns 0, or -1 when a file
+ * could not be written (the others are still written). */
+static int write_reports(const struct report *reports, size_t count, const struct grade *g,
+			 const struct report_options *o)
+{
+	int ret = 0, summary = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct report *r = &reports[i];
+		FILE *out = r->path ? fopen(r->path, "w") : stdout;
+		if (!out) {
+			ret = error("cannot write %s: %s", r->path, strerror(errno));
+			continue;
+		}
+		write_report(out, r->format, g, o,
+			     o->colour >= 0 ? o->colour : (!r->path && isatty(1) && !getenv("NO_COLOR")));
+		if (r->path ? fclose(out) : fflush(out))
+			ret = error("cannot write %s: %s", r->path ? r->path : "the output", strerror(errno));
+		summary |= !strcmp(r->format, "github");
+	}
+	const char *step = getenv("GITHUB_STEP_SUMMARY");
+	if (summary && step && *step) {
+		FILE *out = fopen(step, "a");
+		if (!out)
+			return error("cannot append to $GITHUB_STEP_SUMMARY %s: %s", step, strerror(errno));
+		report_github_summary(out, g);
+		if (fclose(out))
+			ret = error("cannot append to $GITHUB_STEP_SUMMARY %s: %s", step, strerror(errno));
+	}
+	return ret;
+}
+
 static int grade_usage(FILE *out)
 {
-	fputs("usage: grader grade --topic NN [--submission DIR] [--format text|json] [--output FILE]\n"
+	fputs("usage: grader grade --topic NN [--submission DIR] [--format FORMAT] [--output FILE]\n"
+	      "                    [--report FORMAT=FILE]... [--annotate-root DIR]\n"
 	      "                    [--spec FILE] [--root DIR] [--meter instructions|time] [--jobs N]\n"
-	      "                    [--verbose] [--quiet] [--keep] [--color|--no-color]\n", out);
+	      "                    [--verbose] [--quiet] [--keep] [--force] [--timings] [--color|--no-color]\n"
+	      "\n"
+	      "formats: text (the default), json, junit, gradescope, tap, github, html\n"
+	      "  --format/--output   the report on stdout, or in FILE\n"
+	      "  --report FMT=FILE   another report of the same grading (repeatable)\n"
+	      "  --annotate-root DIR github: file paths relative to DIR (default $GITHUB_WORKSPACE,\n"
+	      "                      else the current directory)\n", out);
 	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
 }
 
@@ -86,13 +167,18 @@ int cmd_grade(int argc, char **argv)
 		{ "meter", required_argument, NULL, 'm' }, { "jobs", required_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' }, { "quiet", no_argument, NULL, 'q' },
 		{ "keep", no_argument, NULL, 'k' }, { "color", no_argument, NULL, 'C' },
+		{ "force", no_argument, NULL, 'F' }, { "timings", no_argument, NULL, 'T' },
 		{ "no-color", no_argument, NULL, 'N' }, { "help", no_argument, NULL, 'h' },
+		{ "report", required_argument, NULL, 'R' }, { "annotate-root", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *topic = NULL, *submission = NULL, *format = "text", *output = NULL;
 	const char *spec_arg = NULL, *root_arg = NULL;
 	struct context ctx = { 0 };
-	int verbose = 0, colour = -1, c;
+	struct report_options ropt = { -1, 0, NULL };
+	struct report *reports = NULL;
+	size_t nr_reports = 0, alloc_reports = 0;
+	int c, timings = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:s:f:o:S:r:m:j:vqkh", opts, NULL)) != -1) {
@@ -113,19 +199,46 @@ int cmd_grade(int argc, char **argv)
 				return error("unknown meter '%s' (instructions or time)", optarg), EXIT_USAGE;
 			break;
 		case 'j': ctx.jobs = atoi(optarg); break;
-		case 'v': verbose = 1; break;
+		case 'v': ropt.verbose = 1; break;
 		case 'q': ctx.quiet = 1; break;
 		case 'k': ctx.keep = 1; break;
-		case 'C': colour = 1; break;
-		case 'N': colour = 0; break;
-		case 'h': return grade_usage(stdout);
-		default: return grade_usage(stderr);
+		case 'F': ctx.force = 1; break;
+		case 'T': timings = 1; break;
+		case 'C': ropt.colour = 1; break;
+		case 'N': ropt.colour = 0; break;
+		case 'A': ropt.annotate_root = optarg; break;
+		case 'R': {
+			const char *eq = strchr(optarg, '=');
+			const char *named = eq && eq[1] ? format_named(optarg, (size_t)(eq - optarg)) : NULL;
+			if (!named) {
+				free(reports);
+				return error("--report wants FORMAT=FILE with a known format, not '%s'", optarg),
+				       EXIT_USAGE;
+			}
+			ALLOC_GROW(reports, nr_reports + 1, alloc_reports);
+			reports[nr_reports].format = named;
+			reports[nr_reports++].path = eq + 1;
+			break;
+		}
+		case 'h': free(reports); return grade_usage(stdout);
+		default: free(reports); return grade_usage(stderr);
 		}
 	}
-	if (strcmp(format, "text") && strcmp(format, "json"))
-		return error("unknown format '%s' (text or json)", format), EXIT_USAGE;
-	if (!topic && !spec_arg)
+	if (!format_named(format, strlen(format))) {
+		free(reports);
+		return error("unknown format '%s' (text, json, junit, gradescope, tap, github or html)", format),
+		       EXIT_USAGE;
+	}
+	if (!topic && !spec_arg) {
+		free(reports);
 		return error("which topic? e.g. make grade TOPIC=03"), grade_usage(stderr);
+	}
+	if (!ropt.annotate_root && getenv("GITHUB_WORKSPACE") && *getenv("GITHUB_WORKSPACE"))
+		ropt.annotate_root = getenv("GITHUB_WORKSPACE");
+	ALLOC_GROW(reports, nr_reports + 1, alloc_reports);
+	memmove(reports + 1, reports, nr_reports++ * sizeof(*reports));
+	reports[0].format = format_named(format, strlen(format));
+	reports[0].path = output;
 
 	char *root = course_root(root_arg);
 	char *spec_path = spec_arg ? xstrdup(spec_arg) : topic_spec_path(root, topic);
@@ -133,7 +246,6 @@ int cmd_grade(int argc, char **argv)
 	struct grade g = { 0 };
 	int ret = EXIT_INTERNAL;
 	char *sub = NULL;
-	FILE *out = stdout;
 
 	if (!spec_path) {
 		ret = EXIT_USAGE;
@@ -169,19 +281,14 @@ int cmd_grade(int argc, char **argv)
 	if (context_init(&ctx, root))
 		goto out;
 	pipeline_grade(&ctx, &spec, sub, NULL, &g);
+	if (timings)
+		report_timings(stderr, &g);
 
-	if (output && !(out = fopen(output, "w"))) {
-		error("cannot write %s", output);
+	if (write_reports(reports, nr_reports, &g, &ropt))
 		goto out;
-	}
-	if (!strcmp(format, "json"))
-		report_json(out, &g);
-	else
-		report_text(out, &g, colour >= 0 ? colour : (!output && isatty(1) && !getenv("NO_COLOR")), verbose);
-	if (out != stdout)
-		fclose(out);
 	ret = grade_exit_code(&g);
 out:
+	free(reports);
 	grade_release(&g);
 	context_release(&ctx);
 	spec_release(&spec);

@@ -162,10 +162,17 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 
 	fprintf(out, "%sTopic %s%s%s%s\n", st->bold, g->spec->topic, g->spec->title ? ": " : "",
 		g->spec->title ? g->spec->title : "", st->off);
-	if (g->submission)
-		fprintf(out, "%ssubmission: %s%s\n", st->dim, g->submission, st->off);
-	if (g->notes)
-		fprintf(out, "%snote: %s%s\n", st->yellow, g->notes, st->off);
+	/* A folder name is the student's choice too: escaped like their output. */
+	if (g->submission) {
+		fprintf(out, "%ssubmission: ", st->dim);
+		term_text(out, g->submission);
+		fprintf(out, "%s\n", st->off);
+	}
+	if (g->notes) {
+		fprintf(out, "%snote: ", st->yellow);
+		term_text(out, g->notes);
+		fprintf(out, "%s\n", st->off);
+	}
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "\n%s%-50s %6.1f / %.1f%s\n", st->bold, r->spec->name, r->score, r->max_score, st->off);

@@ -1,0 +1,492 @@
+/* cmd_batch.c - grader batch: grade a class, one folder per student, into a CSV
+ *
+ * Every subfolder of --submissions is one student's submission, graded
+ * several at once (the pipeline is thread-safe; one shared context, as in
+ * cmd_check.c). Each gets report.json and report.txt in its own folder
+ * under --reports, and a stamp: a hash of what its grade depends on and the
+ * scores. A rerun reuses the grade of a submission whose stamp still
+ * matches, so re-grading a class after a few late submissions costs only
+ * those.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "escape.h"
+#include "exitcode.h"
+#include "grade.h"
+#include "pipeline.h"
+#include "spec.h"
+#include "util.h"
+
+#define STAMP_NAME ".grade-stamp"
+#define STAMP_MAGIC "memgrade-batch 1"
+
+struct student {
+	char *id;          /* the folder's name */
+	char *dir;         /* the submission */
+	char *report_dir;  /* its reports and stamp */
+	uint64_t hash;
+	int unchanged;     /* graded before from the same inputs: stamp reused */
+	int failed;        /* its reports could not be written */
+	double total, max;
+	double *scores;    /* per exercise of the spec */
+};
+
+struct batch {
+	struct context *ctx;
+	const struct spec *spec;
+	uint64_t base_hash;  /* spec, spec folder, grader binary */
+	struct student *students;
+	size_t count, next, done, unchanged;
+	int progress;        /* stderr is a terminal */
+	double start;
+	pthread_mutex_t lock;
+};
+
+/* FNV-1a, 64 bits: to notice changes, not to resist forgery (a student
+ * who made a collision would only keep their previous grade). */
+static void hash_bytes(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++) {
+		*h ^= p[i];
+		*h *= 0x100000001b3ULL;
+	}
+}
+
+/* Length first, so that ("ab", "c") and ("a", "bc") differ. */
+static void hash_field(uint64_t *h, const void *data, size_t len)
+{
+	uint64_t n = len;
+	hash_bytes(h, &n, sizeof(n));
+	hash_bytes(h, data, len);
+}
+
+static int hash_file(uint64_t *h, const char *path)
+{
+	struct buf b = BUF_INIT;
+	int ret = read_file(&b, path);
+	if (!ret)
+		hash_field(h, b.buf, b.len);
+	buf_release(&b);
+	return ret;
+}
+
+static int not_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+static int is_c_file(const struct dirent *e)
+{
+	size_t l = strlen(e->d_name);
+	return e->d_name[0] != '.' && l > 2 && !strcmp(e->d_name + l - 2, ".c");
+}
+
+/* Names and contents of the files under dir (all of them, or only *.c at
+ * the top when c_only), in sorted order. */
+static void hash_tree(uint64_t *h, const char *dir, int c_only)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, c_only ? is_c_file : not_hidden, alphasort);
+	for (int i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]->d_name);
+		struct stat st;
+		if (!stat(path, &st) && (S_ISREG(st.st_mode) || (!c_only && S_ISDIR(st.st_mode)))) {
+			hash_field(h, names[i]->d_name, strlen(names[i]->d_name));
+			if (S_ISDIR(st.st_mode))
+				hash_tree(h, path, 0);
+			else if (hash_file(h, path))
+				hash_field(h, "unreadable", 10);
+		}
+		free(path);
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+}
+
+/* What every grade of this run depends on: the spec, the course's files
+ * for the topic (tests, headers, drivers), the grader binary, the meter. */
+static uint64_t base_hash(const struct spec *spec, const struct context *ctx)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	struct stat st;
+	hash_field(&h, STAMP_MAGIC, strlen(STAMP_MAGIC));
+	if (hash_file(&h, spec->path))
+		hash_field(&h, "no spec", 7);
+	if (spec->dir)
+		hash_tree(&h, spec->dir, 0);
+	if (!stat("/proc/self/exe", &st)) {
+		int64_t mtime[2] = { (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec };
+		hash_bytes(&h, mtime, sizeof(mtime));
+	}
+	int meter[2] = { ctx->force_meter, (int)ctx->meter };
+	hash_bytes(&h, meter, sizeof(meter));
+	return h;
+}
+
+/* Reads a stamp: 0 and the scores when it holds hash and the spec's
+ * exercises, -1 otherwise (missing, stale, or written by another grader). */
+static int read_stamp(struct student *s, const struct spec *spec)
+{
+	char *path = path_join(s->report_dir, STAMP_NAME);
+	char *json = path_join(s->report_dir, "report.json");
+	struct buf b = BUF_INIT;
+	int ret = -1;
+
+	if (read_file(&b, path) || !file_exists(json))
+		goto out;
+	char *line = b.buf, *eol;
+	uint64_t hash;
+	size_t k = 0;
+	if (strncmp(line, STAMP_MAGIC "\n", strlen(STAMP_MAGIC) + 1))
+		goto out;
+	line += strlen(STAMP_MAGIC) + 1;
+	if (sscanf(line, "hash %" SCNx64, &hash) != 1 || hash != s->hash)
+		goto out;
+	if (!(line = strchr(line, '\n')) || sscanf(line + 1, "score %lf %lf", &s->total, &s->max) != 2)
+		goto out;
+	for (line = strchr(line + 1, '\n'); line && line[1]; line = eol) {
+		char name[256];
+		double v;
+		eol = strchr(line + 1, '\n');
+		if (sscanf(line + 1, "exercise %255s %lf", name, &v) != 2 || k >= spec->nr_exercises ||
+		    strcmp(name, spec->exercises[k].name))
+			goto out;
+		s->scores[k++] = v;
+	}
+	ret = k == spec->nr_exercises ? 0 : -1;
+out:
+	buf_release(&b);
+	free(path);
+	free(json);
+	return ret;
+}
+
+/* Writes path through a temporary file and a rename, so a run stopped
+ * half-way leaves the old file or the new one, never half of one. */
+static int write_report(const char *path, const struct grade *g, int json)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *out = fopen(tmp, "w");
+	int ret = 0;
+	if (!out) {
+		ret = error("cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (json)
+		report_json(out, g);
+	else
+		report_text(out, g, 0, 0);
+	if (fclose(out) || rename(tmp, path))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+out:
+	free(tmp);
+	return ret;
+}
+
+static int write_stamp(const struct student *s, const struct spec *spec)
+{
+	struct buf b = BUF_INIT;
+	char *path = path_join(s->report_dir, STAMP_NAME);
+	char *tmp = xasprintf("%s.tmp", path);
+	int ret = 0;
+
+	buf_addf(&b, "%s\nhash %016" PRIx64 "\nscore %.17g %.17g\n", STAMP_MAGIC, s->hash, s->total, s->max);
+	for (size_t i = 0; i < spec->nr_exercises; i++)
+		buf_addf(&b, "exercise %s %.17g\n", spec->exercises[i].name, s->scores[i]);
+	if (write_file(tmp, b.buf, b.len) || rename(tmp, path))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+	buf_release(&b);
+	free(path);
+	free(tmp);
+	return ret;
+}
+
+static void grade_student(struct batch *b, struct student *s)
+{
+	struct grade g = { 0 };
+	char *json, *text;
+
+	s->hash = b->base_hash;
+	hash_tree(&s->hash, s->dir, 1);
+	if (!read_stamp(s, b->spec)) {
+		s->unchanged = 1;
+		return;
+	}
+	pipeline_grade(b->ctx, b->spec, s->dir, NULL, &g);
+	s->total = g.score;
+	s->max = g.max_score;
+	for (size_t i = 0; i < g.nr_exercises; i++)
+		s->scores[i] = g.exercises[i].score;
+
+	json = path_join(s->report_dir, "report.json");
+	text = path_join(s->report_dir, "report.txt");
+	if (mkdir_p(s->report_dir, 0755)) {
+		error("cannot create %s: %s", s->report_dir, strerror(errno));
+		s->failed = 1;
+	} else {
+		/* The stamp goes last: without both reports there is none. */
+		s->failed = write_report(json, &g, 1) || write_report(text, &g, 0) || write_stamp(s, b->spec);
+	}
+	free(json);
+	free(text);
+	grade_release(&g);
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		size_t i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->count)
+			return NULL;
+		struct student *s = &b->students[i];
+		grade_student(b, s);
+
+		pthread_mutex_lock(&b->lock);
+		b->done++;
+		b->unchanged += s->unchanged;
+		if (b->progress) {
+			fprintf(stderr, "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: ", b->done, b->count,
+				b->unchanged, now_seconds() - b->start);
+			term_text(stderr, s->id);
+			fprintf(stderr, " %g/%g%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
+			fflush(stderr);
+		}
+		pthread_mutex_unlock(&b->lock);
+	}
+}
+
+static int write_csv(const char *path, const struct batch *b)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *out = fopen(tmp, "w");
+	int ret = 0;
+	if (!out) {
+		ret = error("cannot write %s: %s", tmp, strerror(errno));
+		free(tmp);
+		return ret;
+	}
+	fputs("id,total,max", out);
+	for (size_t i = 0; i < b->spec->nr_exercises; i++) {
+		fputc(',', out);
+		csv_field(out, b->spec->exercises[i].name);
+	}
+	fputs("\n", out);
+	for (size_t k = 0; k < b->count; k++) {
+		const struct student *s = &b->students[k];
+		csv_field(out, s->id);
+		fprintf(out, ",%g,%g", s->total, s->max);
+		for (size_t i = 0; i < b->spec->nr_exercises; i++)
+			fprintf(out, ",%g", s->scores[i]);
+		fputs("\n", out);
+	}
+	if (fclose(out) || rename(tmp, path))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+	free(tmp);
+	return ret;
+}
+
+/* The student folders of dir, sorted by name; hidden ones, plain files and
+ * the reports folder itself (when it is inside dir) left out. With shards
+ * > 1, only every shards-th from the shard-th (0-based). */
+static int collect(struct batch *b, const char *dir, const char *reports, unsigned shard, unsigned shards)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, not_hidden, alphasort);
+	char *reports_abs = abs_path(reports);
+	size_t alloc = 0, index = 0;
+
+	if (n < 0) {
+		free(reports_abs);
+		return error("cannot read the submissions folder %s: %s", dir, strerror(errno));
+	}
+	for (int i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]->d_name);
+		char *real = abs_path(path);
+		struct stat st;
+		if (real && !stat(real, &st) && S_ISDIR(st.st_mode) &&
+		    !(reports_abs && !strcmp(real, reports_abs)) && index++ % shards == shard) {
+			ALLOC_GROW(b->students, b->count + 1, alloc);
+			struct student *s = &b->students[b->count++];
+			memset(s, 0, sizeof(*s));
+			s->id = xstrdup(names[i]->d_name);
+			s->dir = real;
+			real = NULL;
+			s->report_dir = path_join(reports, names[i]->d_name);
+			s->scores = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->scores));
+		}
+		free(real);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(reports_abs);
+	return 0;
+}
+
+static int batch_usage(FILE *out)
+{
+	fputs("usage: grader batch --topic NN --submissions DIR --csv FILE [--reports DIR] [--jobs N]\n"
+	      "                    [--shard I/K] [--force] [--spec FILE] [--root DIR] [--meter instructions|time]\n"
+	      "\n"
+	      "Grades every subfolder of DIR (one per student) and writes one CSV row each:\n"
+	      "id,total,max,<exercise>,... Reports go to DIR-of-CSV/reports/<id>/ by default.\n"
+	      "A submission whose .c files, spec and grader have not changed since the last run\n"
+	      "is not graded again (--force grades all). --shard I/K grades only the I-th of\n"
+	      "every K submissions (0-based), for splitting a class across CI jobs.\n", out);
+	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "topic", required_argument, NULL, 't' }, { "submissions", required_argument, NULL, 's' },
+		{ "csv", required_argument, NULL, 'c' }, { "reports", required_argument, NULL, 'R' },
+		{ "jobs", required_argument, NULL, 'j' }, { "shard", required_argument, NULL, 'x' },
+		{ "force", no_argument, NULL, 'f' }, { "spec", required_argument, NULL, 'S' },
+		{ "root", required_argument, NULL, 'r' }, { "meter", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+	};
+	const char *topic = NULL, *submissions = NULL, *csv = NULL, *reports_arg = NULL;
+	const char *spec_arg = NULL, *root_arg = NULL;
+	struct context ctx = { 0 };
+	unsigned shard = 0, shards = 1;
+	int jobs = 0, force = 0, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:s:c:R:j:x:fS:r:m:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': topic = optarg; break;
+		case 's': submissions = optarg; break;
+		case 'c': csv = optarg; break;
+		case 'R': reports_arg = optarg; break;
+		case 'j': jobs = atoi(optarg); break;
+		case 'x':
+			if (sscanf(optarg, "%u/%u", &shard, &shards) != 2 || !shards || shard >= shards)
+				return error("--shard wants I/K with 0 <= I < K, not '%s'", optarg), EXIT_USAGE;
+			break;
+		case 'f': force = 1; break;
+		case 'S': spec_arg = optarg; break;
+		case 'r': root_arg = optarg; break;
+		case 'm':
+			ctx.force_meter = 1;
+			if (!strcmp(optarg, "instructions"))
+				ctx.meter = METER_INSTRUCTIONS;
+			else if (!strcmp(optarg, "time"))
+				ctx.meter = METER_TIME;
+			else
+				return error("unknown meter '%s' (instructions or time)", optarg), EXIT_USAGE;
+			break;
+		case 'h': return batch_usage(stdout);
+		default: return batch_usage(stderr);
+		}
+	}
+	if ((!topic && !spec_arg) || !submissions || !csv) {
+		error("batch needs --topic, --submissions and --csv");
+		return batch_usage(stderr);
+	}
+
+	char *root = course_root(root_arg);
+	char *spec_path = spec_arg ? xstrdup(spec_arg) : topic_spec_path(root, topic);
+	char *reports = NULL;
+	struct spec spec = SPEC_INIT;
+	struct batch b = { 0 };
+	int ret = EXIT_USAGE;
+
+	b.lock = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+	if (!spec_path)
+		goto out;
+	if (spec_load(&spec, spec_path, stderr)) {
+		error("%s has problems (above): fix the spec before grading", spec_path);
+		goto out;
+	}
+	if (reports_arg) {
+		reports = xstrdup(reports_arg);
+	} else {
+		const char *slash = strrchr(csv, '/');
+		char *dir = slash ? xstrndup(csv, (size_t)(slash - csv + (slash == csv))) : xstrdup(".");
+		reports = path_join(dir, "reports");
+		free(dir);
+	}
+	if (mkdir_p(reports, 0755)) {
+		error("cannot create %s: %s", reports, strerror(errno));
+		goto out;
+	}
+	b.spec = &spec;
+	if (collect(&b, submissions, reports, shard, shards))
+		goto out;
+	if (force)
+		for (size_t i = 0; i < b.count; i++) {
+			char *stamp = path_join(b.students[i].report_dir, STAMP_NAME);
+			unlink(stamp);
+			free(stamp);
+		}
+
+	ret = EXIT_INTERNAL;
+	ctx.quiet = 1;
+	ctx.jobs = 1;
+	if (context_init(&ctx, root))
+		goto out;
+	b.ctx = &ctx;
+	b.base_hash = base_hash(&spec, &ctx);
+	b.progress = isatty(2);
+	b.start = now_seconds();
+
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
+	pthread_t tid[64];
+	int started = 0;
+	if (threads > 64)
+		threads = 64;
+	if ((size_t)threads > b.count)
+		threads = b.count ? (int)b.count : 1;
+	if (b.progress)
+		fprintf(stderr, "grader: grading %zu submission%s of %s, %d at a time", b.count,
+			b.count == 1 ? "" : "s", spec.topic, threads);
+	for (int t = 0; t < threads; t++)
+		if (!pthread_create(&tid[t], NULL, worker, &b))
+			started++;
+	if (!started)
+		worker(&b);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	if (b.progress)
+		fputs("\r\033[K", stderr);
+
+	size_t failed = 0;
+	for (size_t i = 0; i < b.count; i++)
+		failed += b.students[i].failed;
+	ret = write_csv(csv, &b) || failed ? EXIT_INTERNAL : EXIT_PASSED;
+	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
+		b.count, b.count == 1 ? "" : "s", spec.topic, now_seconds() - b.start, b.count - b.unchanged,
+		b.unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
+out:
+	for (size_t i = 0; i < b.count; i++) {
+		free(b.students[i].id);
+		free(b.students[i].dir);
+		free(b.students[i].report_dir);
+		free(b.students[i].scores);
+	}
+	free(b.students);
+	context_release(&ctx);
+	spec_release(&spec);
+	free(reports);
+	free(spec_path);
+	free(root);
+	return ret;
+}

@@ -1,0 +1,137 @@
+/* report_gradescope.c - Gradescope's results.json (/autograder/results/results.json)
+ *
+ * Every output is declared plain text, so Gradescope renders no markup a
+ * submission printed. The top-level score is the grade; the tests' scores
+ * add up to it (up to rounding) and show where it came from.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "escape.h"
+#include "grade.h"
+#include "memory.h"
+#include "util.h"
+
+static void test(FILE *out, int *first, const char *exercise, const char *name, double score, double max,
+		 int passed, const char *output, const char *visibility)
+{
+	char *full = xasprintf("%s: %s", exercise, name);
+	fprintf(out, "%s\n  {\"name\": ", *first ? "" : ",");
+	json_string(out, full);
+	fprintf(out, ", \"score\": %.6g, \"max_score\": %.6g, \"status\": \"%s\"", score, max,
+		passed ? "passed" : "failed");
+	if (output) {
+		fputs(", \"output\": ", out);
+		json_string(out, output);
+	}
+	fprintf(out, ", \"visibility\": \"%s\"}", visibility);
+	*first = 0;
+	free(full);
+}
+
+/* "earns its points once every test passes" when a check passed but the
+ * tests did not: Gradescope would otherwise show a pass worth 0. */
+static char *check_output(const struct exercise_result *r, enum check c, const char *reason, const char *more)
+{
+	struct buf b = BUF_INIT;
+	enum status s = exercise_status(r, c);
+	buf_adds(&b, reason ? reason : status_name(s));
+	if ((s == ST_PASS || s == ST_INCONCLUSIVE) && r->points[c] < r->spec->points[c])
+		buf_adds(&b, "\n(earns its points once every test passes)");
+	if (more && *more)
+		buf_addf(&b, "\n%s", more);
+	return buf_detach(&b);
+}
+
+static void exercise(FILE *out, int *first, const struct exercise_result *r)
+{
+	const char *name = r->spec->name;
+	const struct tests_result *t = &r->tests;
+	char *text;
+
+	if (r->build.status == ST_PASS)
+		text = xstrdup("compiled");
+	else
+		text = xasprintf("%s%s%s", r->build.reason ? r->build.reason : "does not build",
+				 r->build.log && *r->build.log ? "\n" : "", r->build.log ? r->build.log : "");
+	test(out, first, name, "build", 0, 0, r->build.status == ST_PASS, text, "visible");
+	free(text);
+
+	if (!t->nr_cases) {
+		test(out, first, name, "tests", 0, r->spec->points[CHECK_TESTS], t->status == ST_PASS, t->reason,
+		     "visible");
+	} else {
+		size_t of = t->total ? t->total : t->nr_cases;
+		double each = r->build.status == ST_PASS ? r->spec->points[CHECK_TESTS] / (double)of : 0;
+		for (size_t i = 0; i < t->nr_cases; i++) {
+			const struct test_case *c = &t->cases[i];
+			int passed = c->status == CASE_PASSED;
+			char *label = xasprintf("test %s", c->name);
+			if (c->hidden) {
+				test(out, first, name, label, passed ? each : 0, each, passed, NULL, "after_published");
+			} else {
+				text = passed ? NULL
+				     : c->loc.file ? xasprintf("%s: %s (%s:%u)", case_status_name(c->status),
+							       c->message ? c->message : "", c->loc.file, c->loc.line)
+				     : xasprintf("%s: %s", case_status_name(c->status), c->message ? c->message : "");
+				test(out, first, name, label, passed ? each : 0, each, passed, text, "visible");
+				free(text);
+			}
+			free(label);
+		}
+	}
+
+	if (r->spec->has_complexity) {
+		const struct complexity_result *c = &r->complexity;
+		text = check_output(r, CHECK_COMPLEXITY, c->reason, c->reading);
+		test(out, first, name, "complexity", r->points[CHECK_COMPLEXITY], r->spec->points[CHECK_COMPLEXITY],
+		     c->status == ST_PASS || c->status == ST_INCONCLUSIVE, text, "visible");
+		free(text);
+	}
+	if (r->spec->has_memory) {
+		const struct memory_result *m = &r->memory;
+		struct buf more = BUF_INIT;
+		for (size_t i = 0; i < m->nr_leaks; i++)
+			if (m->leaks[i].where.file)
+				buf_addf(&more, "%sleak: %s (%s) allocated at %s:%u", more.len ? "\n" : "",
+					 memory_human((long long)m->leaks[i].bytes), m->leaks[i].kind ? m->leaks[i].kind : "lost",
+					 m->leaks[i].where.file, m->leaks[i].where.line);
+		for (size_t i = 0; i < m->nr_errors; i++)
+			if (m->errors[i].where.file)
+				buf_addf(&more, "%serror: %s at %s:%u", more.len ? "\n" : "", m->errors[i].what,
+					 m->errors[i].where.file, m->errors[i].where.line);
+		if (m->races)
+			buf_addf(&more, "%sdata races: %zu", more.len ? "\n" : "", m->races);
+		if (m->space_reading)
+			buf_addf(&more, "%s%s", more.len ? "\n" : "", m->space_reading);
+		text = check_output(r, CHECK_MEMORY, m->reason, more.buf);
+		test(out, first, name, "memory", r->points[CHECK_MEMORY], r->spec->points[CHECK_MEMORY],
+		     m->status == ST_PASS, text, "visible");
+		free(text);
+		buf_release(&more);
+	}
+}
+
+void report_gradescope(FILE *out, const struct grade *g)
+{
+	struct buf summary = BUF_INIT;
+	int first = 1;
+
+	if (g->spec->title)
+		buf_addf(&summary, "%s (%s): %.4g / %.4g\n", g->spec->title, g->spec->topic, g->score, g->max_score);
+	else
+		buf_addf(&summary, "%s: %.4g / %.4g\n", g->spec->topic, g->score, g->max_score);
+	for (size_t i = 0; i < g->nr_exercises; i++)
+		buf_addf(&summary, "%s: %.4g / %.4g\n", g->exercises[i].spec->name, g->exercises[i].score,
+			 g->exercises[i].max_score);
+	if (g->notes)
+		buf_addf(&summary, "note: %s\n", g->notes);
+
+	fprintf(out, "{\"score\": %.6g, \"execution_time\": %.0f, \"output\": ", g->score, g->seconds);
+	json_string(out, summary.buf);
+	fputs(", \"output_format\": \"text\", \"test_output_format\": \"text\", \"tests\": [", out);
+	for (size_t i = 0; i < g->nr_exercises; i++)
+		exercise(out, &first, &g->exercises[i]);
+	fputs("\n]}\n", out);
+	buf_release(&summary);
+}
