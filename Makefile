@@ -109,3 +109,68 @@ FIT_ARGS   ?=
 bench-fit: $(GRADER)
 	@$(GRADER) fitbench --meter $(FIT_METER) --repeat $(FIT_REPEAT) \
 		$(if $(filter 1,$(FIT_BUSY)),--busy) $(FIT_ARGS)
+
+# make new-exercise TOPIC=NN_name EXERCISE=name: the skeleton of a new
+# exercise (grader new): spec entry, header, tests, bench, stub, reference.
+EXERCISE ?=
+
+new-exercise: $(GRADER)
+	@$(GRADER) new $(TOPIC) $(EXERCISE)
+
+.PHONY: new-exercise
+
+# make fuzz [FUZZ_SECONDS=30] [FUZZ_TARGETS='spec expr']: libFuzzer with
+# address and undefined-behaviour sanitizers on the parsers of untrusted
+# text (docs/fuzzing.md). Seeds in grader/fuzz/corpus/<target>/; what the
+# fuzzer finds goes to $(BUILD)/fuzz/corpus/<target>/, crashes to
+# $(BUILD)/fuzz/crash-<target>-*. Needs clang with its fuzzer runtime.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= spec expr massif memcheck tests
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c11 -g -O1 -D_GNU_SOURCE -MMD -MP -Igrader $(FUZZ_SAN)
+FUZZ_OBJS    := $(SRCS:grader/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_LIB     := $(BUILD)/fuzz/libgrader.a
+
+$(BUILD)/fuzz/obj/%.o: grader/%.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+# An archive: each target links only the modules it uses.
+$(FUZZ_LIB): $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_%: grader/fuzz/fuzz_%.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(BUILD)/fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(BUILD)/fuzz/crash-$$t- \
+			$(BUILD)/fuzz/corpus/$$t grader/fuzz/corpus/$$t \
+			>$(BUILD)/fuzz/$$t.log 2>&1 || { tail -60 $(BUILD)/fuzz/$$t.log; \
+			echo "fuzz: $$t FAILED: see $(BUILD)/fuzz/$$t.log and $(BUILD)/fuzz/crash-$$t-*"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
+.PHONY: fuzz
+.SECONDARY: $(FUZZ_OBJS)
+
+-include $(FUZZ_OBJS:.o=.d)
+
+# make batch TOPIC=03 SUBMISSIONS=dir CSV=grades.csv [REPORTS=dir] [JOBS=n]:
+# grade every student folder of dir (grader batch), one CSV row each;
+# reports in REPORTS (default: reports/ next to the CSV). A rerun grades
+# only the submissions that changed.
+SUBMISSIONS ?=
+CSV         ?=
+REPORTS     ?=
+JOBS        ?=
+
+batch: $(GRADER)
+	@$(GRADER) batch $(if $(TOPIC),--topic $(TOPIC)) --submissions "$(SUBMISSIONS)" --csv "$(CSV)" \
+		$(if $(REPORTS),--reports "$(REPORTS)") $(if $(JOBS),--jobs $(JOBS))
+
+.PHONY: batch

@@ -7,6 +7,10 @@
 int cmd_grade(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_fitbench(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_calibrate(int argc, char **argv);
 
 /* The course root: --root, else $GRADER_ROOT, else the folder above the
  * one holding the grader's binary (build/grader lives in the course). */

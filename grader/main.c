@@ -13,6 +13,10 @@ static const struct {
 	{ "grade", cmd_grade, "grade a submission of one topic" },
 	{ "lint", cmd_lint, "check specs without running any code" },
 	{ "check", cmd_check, "prove the course: references pass, stubs score 0, wrong variants fail as declared" },
+	{ "batch", cmd_batch, "grade a class: every student's folder, one CSV row each" },
+	{ "fitbench", cmd_fitbench, "measure how often the growth fit names the right class" },
+	{ "new", cmd_new, "write the skeleton of a new exercise: spec entry, header, tests, bench, stub, reference" },
+	{ "calibrate", cmd_calibrate, "measure an exercise's solutions and propose its budgets, ladder and timeout" },
 };
 
 static int usage(FILE *out)
