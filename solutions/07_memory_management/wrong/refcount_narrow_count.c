@@ -1,0 +1,55 @@
+/* refcount_narrow_count.c - known wrong: keeps the count in an unsigned
+ * char. After 255 retains the count wraps to 0, and a later release frees
+ * the object while references to it remain: must fail tests. (The
+ * benchmark never holds more than four references to an object, so the
+ * other checks pass.) */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "refcount.h"
+
+struct header {
+	_Alignas(max_align_t) unsigned char count;
+	void (*destroy)(void *obj);
+};
+
+static struct header *header_of(const void *obj)
+{
+	return (struct header *)obj - 1;
+}
+
+void *rc_new(size_t size, void (*destroy)(void *obj))
+{
+	if (size > SIZE_MAX - sizeof(struct header))
+		return NULL;
+	struct header *hd = malloc(sizeof(*hd) + size);
+	if (!hd)
+		return NULL;
+	hd->count = 1;
+	hd->destroy = destroy;
+	return hd + 1;
+}
+
+void *rc_retain(void *obj)
+{
+	if (obj)
+		header_of(obj)->count++;
+	return obj;
+}
+
+void rc_release(void *obj)
+{
+	if (!obj)
+		return;
+	struct header *hd = header_of(obj);
+	if (--hd->count)
+		return;
+	if (hd->destroy)
+		hd->destroy(obj);
+	free(hd);
+}
+
+size_t rc_count(const void *obj)
+{
+	return header_of(obj)->count;
+}

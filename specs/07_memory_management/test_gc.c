@@ -1,0 +1,199 @@
+/* test_gc.c - correctness of the mark-and-sweep collector */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+
+#include "gc.h"
+
+static struct gc_heap *heap;
+
+static void make_heap(void)
+{
+	heap = gc_create();
+	cr_assert_not_null(heap, "expected gc_create to return a heap, got NULL");
+}
+
+static void drop_heap(void)
+{
+	gc_destroy(heap);
+}
+
+TestSuite(gc, .init = make_heap, .fini = drop_heap);
+
+static struct gc_object *obj(int value)
+{
+	struct gc_object *o = gc_new_object(heap, value);
+	cr_assert_not_null(o, "expected gc_new_object(%d) to return an object, got NULL", value);
+	return o;
+}
+
+static void add_ref(struct gc_object *from, struct gc_object *to)
+{
+	cr_assert(gc_link(from, to), "expected gc_link(%d -> %d) to succeed", gc_value(from),
+		  gc_value(to));
+}
+
+static void expect_collect(size_t want, const char *what)
+{
+	size_t got = gc_collect(heap);
+	cr_assert_eq(got, want, "%s: expected gc_collect to free %zu, got %zu", what, want, got);
+}
+
+static void expect_count(size_t want)
+{
+	cr_assert_eq(gc_count(heap), want, "expected %zu objects left, got %zu", want, gc_count(heap));
+}
+
+Test(gc, objects_count_and_keep_values)
+{
+	expect_count(0);
+	struct gc_object *a = obj(10), *b = obj(-20);
+	expect_count(2);
+	cr_assert_eq(gc_value(a), 10, "expected value 10, got %d", gc_value(a));
+	cr_assert_eq(gc_value(b), -20, "expected value -20, got %d", gc_value(b));
+}
+
+Test(gc, nothing_to_free)
+{
+	expect_collect(0, "an empty heap");
+	expect_count(0);
+	gc_root(heap, obj(5));
+	expect_collect(0, "one rooted object");
+	expect_count(1);
+}
+
+Test(gc, unrooted_objects_are_garbage)
+{
+	obj(1);
+	obj(2);
+	obj(3);
+	expect_collect(3, "three unrooted objects");
+	expect_count(0);
+	expect_collect(0, "a second collection");
+}
+
+Test(gc, roots_and_what_they_reach_survive)
+{
+	struct gc_object *a = obj(1), *b = obj(2), *c = obj(3);
+	obj(4);
+	gc_root(heap, a);
+	add_ref(a, b);
+	add_ref(b, c);
+	expect_collect(1, "root 1 -> 2 -> 3, and 4 alone");
+	expect_count(3);
+	cr_assert_eq(gc_value(c), 3, "expected the survivor's value 3, got %d", gc_value(c));
+	expect_collect(0, "the same graph again");
+	cr_assert(gc_unlink(a, b), "expected gc_unlink(1 -> 2) to find the reference");
+	expect_collect(2, "root 1, and 2 -> 3 cut off");
+	expect_count(1);
+	cr_assert_eq(gc_value(a), 1, "expected the root's value 1, got %d", gc_value(a));
+}
+
+Test(gc, cycles_are_garbage_when_unreachable)
+{
+	struct gc_object *a = obj(1), *b = obj(2), *c = obj(3), *self = obj(4);
+	add_ref(a, b);
+	add_ref(b, c);
+	add_ref(c, a);
+	add_ref(self, self);
+	expect_collect(4, "a cycle 1 -> 2 -> 3 -> 1 and 4 -> 4, no roots");
+	expect_count(0);
+}
+
+Test(gc, reachable_cycle_survives_until_unrooted)
+{
+	struct gc_object *r = obj(0), *a = obj(1), *b = obj(2);
+	gc_root(heap, r);
+	add_ref(r, a);
+	add_ref(a, b);
+	add_ref(b, a);
+	expect_collect(0, "root 0 -> 1 <-> 2");
+	expect_count(3);
+	gc_unroot(heap, r);
+	expect_collect(3, "0 -> 1 <-> 2 after unrooting 0");
+	expect_count(0);
+}
+
+Test(gc, references_into_live_objects_do_not_keep_garbage)
+{
+	struct gc_object *live = obj(1), *g1 = obj(2), *g2 = obj(3);
+	gc_root(heap, live);
+	add_ref(g1, live);
+	add_ref(g2, g1);
+	add_ref(g1, g2);
+	expect_collect(2, "garbage 2 <-> 3 referring to the root 1");
+	expect_count(1);
+	cr_assert_eq(gc_value(live), 1, "expected the root's value 1, got %d", gc_value(live));
+}
+
+Test(gc, repeated_references_and_unlink)
+{
+	struct gc_object *r = obj(0), *a = obj(1);
+	gc_root(heap, r);
+	add_ref(r, a);
+	add_ref(r, a);
+	cr_assert(gc_unlink(r, a), "expected the first gc_unlink(0 -> 1) to succeed");
+	expect_collect(0, "root 0 with one of two references to 1 removed");
+	cr_assert(gc_unlink(r, a), "expected the second gc_unlink(0 -> 1) to succeed");
+	cr_assert_not(gc_unlink(r, a), "expected a third gc_unlink(0 -> 1) to find nothing");
+	cr_assert_not(gc_unlink(a, r), "expected gc_unlink(1 -> 0) to find nothing");
+	expect_collect(1, "root 0 with no references left to 1");
+}
+
+Test(gc, rooting_is_a_flag)
+{
+	struct gc_object *a = obj(1), *b = obj(2);
+	gc_root(heap, a);
+	gc_root(heap, a);
+	gc_unroot(heap, a);
+	gc_root(heap, b);
+	expect_collect(1, "1 rooted twice and unrooted once, 2 rooted");
+	expect_count(1);
+	cr_assert_eq(gc_value(b), 2, "expected the root's value 2, got %d", gc_value(b));
+}
+
+Test(gc, survivors_keep_their_references)
+{
+	struct gc_object *r = obj(0), *a = obj(1), *b = obj(2);
+	gc_root(heap, r);
+	add_ref(r, a);
+	add_ref(a, b);
+	obj(3);
+	expect_collect(1, "root 0 -> 1 -> 2, and 3 alone");
+	/* The second collection must still see 1 -> 2. */
+	expect_collect(0, "the same graph after a collection");
+	cr_assert(gc_unlink(a, b), "expected the reference 1 -> 2 to survive the collection");
+	expect_collect(1, "root 0 -> 1, and 2 cut off");
+}
+
+Test(gc, long_chain_and_big_ring)
+{
+	enum { CHAIN = 6000, RING = 20000 };
+	struct gc_object **chain = malloc(CHAIN * sizeof(*chain));
+	struct gc_object **ring = malloc(RING * sizeof(*ring));
+	cr_assert(chain && ring);
+	for (int i = 0; i < CHAIN; i++) {
+		chain[i] = obj(i);
+		if (i)
+			add_ref(chain[i - 1], chain[i]);
+	}
+	for (int i = 0; i < RING; i++) {
+		ring[i] = obj(-1 - i);
+		if (i)
+			add_ref(ring[i], ring[i - 1]);
+		add_ref(ring[i], chain[i % CHAIN]);
+	}
+	add_ref(ring[0], ring[RING - 1]);
+	gc_root(heap, chain[0]);
+	expect_collect(RING, "a rooted chain of 6000 and an unrooted ring of 20000 pointing into it");
+	expect_count(CHAIN);
+	for (int i = 0; i < CHAIN; i += 997)
+		cr_assert_eq(gc_value(chain[i]), i, "expected chain object %d to keep its value, got %d", i,
+			     gc_value(chain[i]));
+	cr_assert(gc_unlink(chain[CHAIN / 2 - 1], chain[CHAIN / 2]));
+	expect_collect(CHAIN / 2, "the chain cut in the middle");
+	gc_unroot(heap, chain[0]);
+	expect_collect(CHAIN / 2, "the rest of the chain, unrooted");
+	expect_count(0);
+	free(chain);
+	free(ring);
+}

@@ -1,0 +1,169 @@
+/* test_pool.c - correctness of the pool allocator */
+#include <criterion/criterion.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+
+static struct pool *new_pool(size_t obj_size, size_t capacity)
+{
+	struct pool *p = pool_create(obj_size, capacity);
+	cr_assert_not_null(p, "expected pool_create(%zu, %zu) to return a pool, got NULL", obj_size,
+			   capacity);
+	return p;
+}
+
+/* Fills obj with a pattern made from tag. */
+static void stamp(void *obj, size_t size, size_t tag)
+{
+	unsigned char *b = obj;
+	for (size_t i = 0; i < size; i++)
+		b[i] = (unsigned char)(tag * 31 + i);
+}
+
+static void check_stamp(const void *obj, size_t size, size_t tag)
+{
+	const unsigned char *b = obj;
+	for (size_t i = 0; i < size; i++)
+		cr_assert_eq(b[i], (unsigned char)(tag * 31 + i),
+			     "expected byte %zu of object %zu to keep what was written to it: another "
+			     "object or the pool's bookkeeping overlaps it", i, tag);
+}
+
+Test(pool, create_rejects_zero_sizes)
+{
+	cr_assert_null(pool_create(0, 10), "expected pool_create(0, 10) to return NULL");
+	cr_assert_null(pool_create(8, 0), "expected pool_create(8, 0) to return NULL");
+	struct pool *p = new_pool(8, 1);
+	pool_destroy(p);
+	pool_destroy(NULL);
+}
+
+Test(pool, objects_are_aligned_distinct_and_separate)
+{
+	size_t sizes[] = { 1, 7, 8, 24, 40, 100 };
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		size_t size = sizes[s], cap = 200;
+		struct pool *p = new_pool(size, cap);
+		void *objs[200];
+		for (size_t i = 0; i < cap; i++) {
+			objs[i] = pool_alloc(p);
+			cr_assert_not_null(objs[i], "expected allocation %zu of %zu (size %zu) to succeed", i,
+					   cap, size);
+			cr_assert_eq((uintptr_t)objs[i] % alignof(max_align_t), 0,
+				     "expected objects aligned to %zu bytes, got %p (size %zu)",
+				     (size_t)alignof(max_align_t), objs[i], size);
+			stamp(objs[i], size, i);
+		}
+		for (size_t i = 0; i < cap; i++)
+			check_stamp(objs[i], size, i);
+		pool_destroy(p);
+	}
+}
+
+Test(pool, alloc_fails_at_capacity_and_free_makes_room)
+{
+	struct pool *p = new_pool(16, 10);
+	void *objs[10];
+	for (int i = 0; i < 10; i++)
+		cr_assert_not_null(objs[i] = pool_alloc(p), "expected allocation %d of 10 to succeed", i);
+	cr_assert_null(pool_alloc(p), "expected NULL from a pool whose 10 objects are all out");
+	pool_free(p, objs[3]);
+	void *again = pool_alloc(p);
+	cr_assert_not_null(again, "expected an allocation to succeed after one object was given back");
+	cr_assert_null(pool_alloc(p), "expected NULL again once the freed object was taken");
+	pool_free(p, NULL);
+	cr_assert_null(pool_alloc(p), "expected pool_free(p, NULL) to give nothing back");
+	pool_destroy(p);
+}
+
+Test(pool, freed_objects_are_reused_without_overlap)
+{
+	size_t cap = 1000, size = 24;
+	struct pool *p = new_pool(size, cap);
+	void **objs = calloc(cap, sizeof(*objs));
+	cr_assert_not_null(objs);
+	for (int round = 0; round < 20; round++) {
+		for (size_t i = 0; i < cap; i++) {
+			objs[i] = pool_alloc(p);
+			cr_assert_not_null(objs[i], "round %d: expected allocation %zu of %zu to succeed", round,
+					   i, cap);
+			stamp(objs[i], size, i);
+		}
+		cr_assert_null(pool_alloc(p), "round %d: expected NULL with all %zu objects out", round, cap);
+		for (size_t i = 0; i < cap; i++)
+			check_stamp(objs[i], size, i);
+		for (size_t i = 0; i < cap; i++)
+			pool_free(p, objs[(i * 7 + (size_t)round) % cap]);
+	}
+	free(objs);
+	pool_destroy(p);
+}
+
+/* Random allocations and frees against a record of what is out. */
+Test(pool, random_churn)
+{
+	enum { CAP = 500, OPS = 100000 };
+	size_t size = 40;
+	struct pool *p = new_pool(size, CAP);
+	void *out[CAP];
+	size_t tags[CAP], nr_out = 0, next_tag = 0;
+	unsigned state = 2024;
+	for (int op = 0; op < OPS; op++) {
+		state = state * 1103515245u + 12345u;
+		if ((state >> 16) % 2 == 0 && nr_out > 0) {
+			size_t k = (state >> 4) % nr_out;
+			check_stamp(out[k], size, tags[k]);
+			pool_free(p, out[k]);
+			out[k] = out[--nr_out];
+			tags[k] = tags[nr_out];
+		} else {
+			void *obj = pool_alloc(p);
+			if (nr_out == CAP) {
+				cr_assert_null(obj, "operation %d: expected NULL with all %d objects out", op, CAP);
+				continue;
+			}
+			cr_assert_not_null(obj, "operation %d: expected an object with %zu of %d out", op, nr_out,
+					   (int)CAP);
+			stamp(obj, size, next_tag);
+			out[nr_out] = obj;
+			tags[nr_out++] = next_tag++;
+		}
+	}
+	for (size_t k = 0; k < nr_out; k++)
+		check_stamp(out[k], size, tags[k]);
+	pool_destroy(p);
+}
+
+Test(pool, pools_are_independent)
+{
+	struct pool *a = new_pool(32, 3), *b = new_pool(32, 3);
+	void *x[3], *y[3];
+	for (int i = 0; i < 3; i++) {
+		cr_assert_not_null(x[i] = pool_alloc(a));
+		cr_assert_not_null(y[i] = pool_alloc(b));
+		stamp(x[i], 32, (size_t)i);
+		stamp(y[i], 32, (size_t)i + 100);
+	}
+	cr_assert_null(pool_alloc(a), "expected pool a to be full");
+	cr_assert_null(pool_alloc(b), "expected pool b to be full");
+	pool_free(a, x[1]);
+	cr_assert_null(pool_alloc(b), "expected a free in pool a to give pool b no room");
+	cr_assert_not_null(pool_alloc(a), "expected the free in pool a to give pool a room");
+	for (int i = 0; i < 3; i++)
+		check_stamp(y[i], 32, (size_t)i + 100);
+	pool_destroy(a);
+	pool_destroy(b);
+}
+
+/* pool_destroy frees objects still out; memcheck on the benchmark checks
+ * that nothing leaks, this only checks that it does not crash. */
+Test(pool, destroy_with_objects_out)
+{
+	struct pool *p = new_pool(64, 100);
+	for (int i = 0; i < 60; i++)
+		cr_assert_not_null(pool_alloc(p));
+	pool_destroy(p);
+}

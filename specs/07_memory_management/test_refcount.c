@@ -1,0 +1,182 @@
+/* test_refcount.c - correctness of rc_new, rc_retain, rc_release, rc_count */
+#include <criterion/criterion.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "refcount.h"
+
+/* What destroy saw: how many calls, the objects in order, and the first
+ * byte of each object at the time (the object must still be intact). */
+static size_t destroyed;
+static void *destroyed_obj[200];
+static unsigned char destroyed_byte[200];
+
+static void record_destroy(void *obj)
+{
+	if (destroyed < 200) {
+		destroyed_obj[destroyed] = obj;
+		destroyed_byte[destroyed] = *(unsigned char *)obj;
+	}
+	destroyed++;
+}
+
+static void *new_object(size_t size, void (*destroy)(void *))
+{
+	void *obj = rc_new(size, destroy);
+	cr_assert_not_null(obj, "expected rc_new(%zu, ...) to return an object, got NULL", size);
+	return obj;
+}
+
+Test(refcount, new_object_has_one_reference)
+{
+	void *obj = new_object(16, record_destroy);
+	cr_assert_eq(rc_count(obj), 1, "expected a count of 1 after rc_new, got %zu", rc_count(obj));
+	cr_assert_eq(destroyed, 0, "expected destroy not to be called by rc_new");
+	rc_release(obj);
+	cr_assert_eq(destroyed, 1, "expected destroy to be called once by the only release, got %zu",
+		     destroyed);
+}
+
+Test(refcount, retain_returns_the_object_and_counts)
+{
+	char *obj = new_object(8, NULL);
+	void *same = rc_retain(obj);
+	cr_assert_eq(same, (void *)obj, "expected rc_retain to return its argument %p, got %p",
+		     (void *)obj, same);
+	cr_assert_eq(rc_count(obj), 2, "expected a count of 2 after one retain, got %zu", rc_count(obj));
+	rc_retain(obj);
+	cr_assert_eq(rc_count(obj), 3, "expected a count of 3 after two retains, got %zu", rc_count(obj));
+	rc_release(obj);
+	cr_assert_eq(rc_count(obj), 2, "expected a count of 2 after a release, got %zu", rc_count(obj));
+	rc_release(obj);
+	rc_release(obj);
+}
+
+Test(refcount, destroy_runs_once_at_the_last_release)
+{
+	unsigned char *obj = new_object(32, record_destroy);
+	obj[0] = 0xab;
+	rc_retain(obj);
+	rc_retain(obj);
+	rc_release(obj);
+	rc_release(obj);
+	cr_assert_eq(destroyed, 0, "expected no destroy while a reference remains, got %zu calls",
+		     destroyed);
+	cr_assert_eq(rc_count(obj), 1, "expected a count of 1, got %zu", rc_count(obj));
+	rc_release(obj);
+	cr_assert_eq(destroyed, 1, "expected exactly one destroy call, got %zu", destroyed);
+	cr_assert_eq(destroyed_obj[0], (void *)obj, "expected destroy to get the object %p, got %p",
+		     (void *)obj, destroyed_obj[0]);
+	cr_assert_eq(destroyed_byte[0], 0xab,
+		     "expected the object intact when destroy runs (first byte 0xab), got 0x%02x",
+		     destroyed_byte[0]);
+}
+
+Test(refcount, null_is_ignored)
+{
+	void *obj = new_object(1, record_destroy);
+	cr_assert_null(rc_retain(NULL), "expected rc_retain(NULL) to return NULL");
+	rc_release(NULL);
+	cr_assert_eq(rc_count(obj), 1, "expected NULL retains and releases to leave other counts alone");
+	cr_assert_eq(destroyed, 0, "expected rc_release(NULL) to destroy nothing, got %zu calls", destroyed);
+	rc_release(obj);
+}
+
+Test(refcount, payload_is_aligned_and_separate_from_the_count)
+{
+	for (size_t size = 0; size <= 72; size++) {
+		unsigned char *obj = new_object(size, NULL);
+		cr_assert_eq((uintptr_t)obj % alignof(max_align_t), 0,
+			     "expected rc_new(%zu) to return a pointer aligned to %zu bytes, got %p", size,
+			     (size_t)alignof(max_align_t), (void *)obj);
+		memset(obj, 0xff, size);
+		rc_retain(obj);
+		cr_assert_eq(rc_count(obj), 2,
+			     "expected a count of 2 after filling the %zu payload bytes and one retain, got %zu",
+			     size, rc_count(obj));
+		rc_release(obj);
+		for (size_t i = 0; i < size; i++)
+			cr_assert_eq(obj[i], 0xff, "expected payload byte %zu of %zu untouched, got 0x%02x", i,
+				     size, obj[i]);
+		rc_release(obj);
+	}
+}
+
+Test(refcount, objects_count_independently)
+{
+	void *a = new_object(4, record_destroy), *b = new_object(4, record_destroy);
+	*(unsigned char *)a = 'a';
+	*(unsigned char *)b = 'b';
+	rc_retain(a);
+	rc_retain(a);
+	cr_assert_eq(rc_count(b), 1, "expected b's count to stay 1 while a is retained, got %zu",
+		     rc_count(b));
+	rc_release(b);
+	cr_assert_eq(destroyed, 1, "expected one destroy (b's), got %zu", destroyed);
+	cr_assert_eq(destroyed_byte[0], 'b', "expected b to be destroyed first, got '%c'",
+		     destroyed_byte[0]);
+	cr_assert_eq(rc_count(a), 3, "expected a's count to be 3, got %zu", rc_count(a));
+	rc_release(a);
+	rc_release(a);
+	rc_release(a);
+	cr_assert_eq(destroyed, 2, "expected two destroys in all, got %zu", destroyed);
+}
+
+Test(refcount, many_references)
+{
+	void *obj = new_object(64, record_destroy);
+	for (size_t i = 1; i <= 1000; i++) {
+		rc_retain(obj);
+		cr_assert_eq(rc_count(obj), i + 1, "expected a count of %zu after %zu retains, got %zu",
+			     i + 1, i, rc_count(obj));
+	}
+	for (size_t i = 1000; i >= 1; i--) {
+		rc_release(obj);
+		cr_assert_eq(rc_count(obj), i, "expected a count of %zu, got %zu", i, rc_count(obj));
+		cr_assert_eq(destroyed, 0, "expected no destroy with %zu references left", i);
+	}
+	rc_release(obj);
+	cr_assert_eq(destroyed, 1, "expected one destroy after the last release, got %zu", destroyed);
+}
+
+/* A list in which each node holds a reference to the next: releasing the
+ * head frees the whole chain, from destroy calling rc_release. */
+struct link {
+	struct link *next;
+	unsigned char tag;
+};
+
+static size_t unlinked;
+static unsigned char unlinked_tags[100];
+
+static void link_destroy(void *obj)
+{
+	struct link *l = obj;
+	if (unlinked < 100)
+		unlinked_tags[unlinked] = l->tag;
+	unlinked++;
+	rc_release(l->next);
+}
+
+Test(refcount, destroy_may_release_other_objects)
+{
+	struct link *head = NULL;
+	for (int i = 99; i >= 0; i--) {
+		struct link *l = new_object(sizeof(*l), link_destroy);
+		l->next = head; /* takes over our reference to head */
+		l->tag = (unsigned char)i;
+		head = l;
+	}
+	struct link *tail_half = rc_retain(head->next->next);
+	rc_release(head);
+	cr_assert_eq(unlinked, 2, "expected the two nodes before the retained one destroyed, got %zu",
+		     unlinked);
+	cr_assert_eq(rc_count(tail_half), 1, "expected the retained node's count to drop to 1, got %zu",
+		     rc_count(tail_half));
+	rc_release(tail_half);
+	cr_assert_eq(unlinked, 100, "expected all 100 nodes destroyed, got %zu", unlinked);
+	for (unsigned i = 0; i < 100; i++)
+		cr_assert_eq(unlinked_tags[i], i, "expected node %u destroyed in turn %u, got node %u", i, i,
+			     unlinked_tags[i]);
+}

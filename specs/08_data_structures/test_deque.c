@@ -1,0 +1,180 @@
+/* test_deque.c - correctness of the ring-buffer deque */
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdlib.h>
+
+#include "deque.h"
+
+static struct deque *new_deque(void)
+{
+	struct deque *d = deque_new();
+	cr_assert_not_null(d, "expected deque_new to return a deque, got NULL");
+	return d;
+}
+
+/* Checks that d holds exactly want[0..n), front first. */
+static void expect_contents(const struct deque *d, const int *want, size_t n)
+{
+	cr_assert_eq(deque_len(d), n, "expected length %zu, got %zu", n, deque_len(d));
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(deque_at(d, i), want[i], "expected deque_at(%zu) = %d, got %d", i, want[i],
+			     deque_at(d, i));
+}
+
+Test(deque, new_is_empty_and_pops_fail)
+{
+	struct deque *d = new_deque();
+	int out = 99;
+	cr_assert_eq(deque_len(d), 0, "expected a new deque to be empty, got length %zu", deque_len(d));
+	cr_assert_not(deque_pop_front(d, &out), "expected pop_front on an empty deque to fail");
+	cr_assert_not(deque_pop_back(d, &out), "expected pop_back on an empty deque to fail");
+	cr_assert_eq(out, 99, "expected *out untouched by failed pops, got %d", out);
+	cr_assert(deque_push_back(d, 1), "expected push_back to succeed");
+	cr_assert(deque_pop_front(d, &out) && out == 1, "expected pop_front to give 1, got %d", out);
+	out = 99;
+	cr_assert_not(deque_pop_back(d, &out), "expected pop_back on the emptied deque to fail");
+	cr_assert_eq(out, 99, "expected *out untouched by a failed pop, got %d", out);
+	deque_free(d);
+	deque_free(NULL);
+}
+
+Test(deque, push_back_is_a_queue)
+{
+	struct deque *d = new_deque();
+	int out;
+	for (int i = 0; i < 5; i++)
+		cr_assert(deque_push_back(d, i * 10));
+	int want[] = { 0, 10, 20, 30, 40 };
+	expect_contents(d, want, 5);
+	for (int i = 0; i < 5; i++) {
+		cr_assert(deque_pop_front(d, &out), "expected pop_front to succeed");
+		cr_assert_eq(out, i * 10, "expected pop_front to give %d, got %d", i * 10, out);
+	}
+	cr_assert_eq(deque_len(d), 0, "expected length 0, got %zu", deque_len(d));
+	deque_free(d);
+}
+
+Test(deque, push_front_reverses)
+{
+	struct deque *d = new_deque();
+	int out;
+	for (int i = 1; i <= 5; i++)
+		cr_assert(deque_push_front(d, i));
+	int want[] = { 5, 4, 3, 2, 1 };
+	expect_contents(d, want, 5);
+	cr_assert(deque_pop_back(d, &out) && out == 1, "expected pop_back to give 1, got %d", out);
+	cr_assert(deque_pop_front(d, &out) && out == 5, "expected pop_front to give 5, got %d", out);
+	int rest[] = { 4, 3, 2 };
+	expect_contents(d, rest, 3);
+	deque_free(d);
+}
+
+Test(deque, both_ends_mixed)
+{
+	struct deque *d = new_deque();
+	cr_assert(deque_push_back(d, 2));
+	cr_assert(deque_push_front(d, 1));
+	cr_assert(deque_push_back(d, 3));
+	cr_assert(deque_push_front(d, INT_MIN));
+	cr_assert(deque_push_back(d, INT_MAX));
+	int want[] = { INT_MIN, 1, 2, 3, INT_MAX };
+	expect_contents(d, want, 5);
+	deque_free(d);
+}
+
+/* A queue that never holds more than a few elements walks its ring many
+ * times around: positions must wrap. */
+Test(deque, wraps_around)
+{
+	struct deque *d = new_deque();
+	int out, next_in = 0, next_out = 0;
+	for (int i = 0; i < 3; i++)
+		cr_assert(deque_push_back(d, next_in++));
+	for (int round = 0; round < 10000; round++) {
+		cr_assert(deque_push_back(d, next_in++));
+		cr_assert(deque_pop_front(d, &out));
+		cr_assert_eq(out, next_out, "expected %d out of the queue in round %d, got %d", next_out,
+			     round, out);
+		next_out++;
+	}
+	int want[] = { next_out, next_out + 1, next_out + 2 };
+	expect_contents(d, want, 3);
+	deque_free(d);
+}
+
+/* Growing while the elements wrap past the end of the buffer must keep
+ * their order: the classic ring-buffer bug. */
+Test(deque, grows_while_wrapped)
+{
+	struct deque *d = new_deque();
+	int out;
+	for (int i = 0; i < 5; i++)
+		cr_assert(deque_push_back(d, i));
+	for (int i = 0; i < 5; i++)
+		cr_assert(deque_pop_front(d, &out));
+	/* The next elements start in the middle of whatever buffer there is. */
+	int want[1000];
+	for (int i = 0; i < 1000; i++) {
+		cr_assert(deque_push_back(d, i), "expected push_back %d to succeed", i);
+		want[i] = i;
+	}
+	expect_contents(d, want, 1000);
+	for (int i = 0; i < 500; i++)
+		cr_assert(deque_push_front(d, -1 - i), "expected push_front %d to succeed", i);
+	for (int i = 0; i < 500; i++)
+		cr_assert_eq(deque_at(d, (size_t)i), -500 + i, "expected deque_at(%d) = %d, got %d", i,
+			     -500 + i, deque_at(d, (size_t)i));
+	for (int i = 0; i < 1000; i++)
+		cr_assert_eq(deque_at(d, (size_t)(500 + i)), i, "expected deque_at(%d) = %d, got %d",
+			     500 + i, i, deque_at(d, (size_t)(500 + i)));
+	deque_free(d);
+}
+
+/* Random operations against a plain array with room at both ends. */
+Test(deque, random_operations_match_a_model)
+{
+	enum { OPS = 200000 };
+	int *model = malloc(2 * OPS * sizeof(*model));
+	cr_assert_not_null(model);
+	size_t lo = OPS, hi = OPS;
+	struct deque *d = new_deque();
+	unsigned state = 12345;
+
+	for (int op = 0; op < OPS; op++) {
+		state = state * 1103515245u + 12345u;
+		unsigned r = (state >> 16) % 10;
+		int x = (int)(state >> 8), out = 0;
+		if (r < 3) {
+			cr_assert(deque_push_back(d, x));
+			model[hi++] = x;
+		} else if (r < 6) {
+			cr_assert(deque_push_front(d, x));
+			model[--lo] = x;
+		} else if (r < 8) {
+			bool ok = deque_pop_back(d, &out);
+			cr_assert_eq(ok, hi > lo, "operation %d: expected pop_back to return %d", op, hi > lo);
+			if (ok) {
+				hi--;
+				cr_assert_eq(out, model[hi], "operation %d: expected pop_back to give %d, got %d",
+					     op, model[hi], out);
+			}
+		} else {
+			bool ok = deque_pop_front(d, &out);
+			cr_assert_eq(ok, hi > lo, "operation %d: expected pop_front to return %d", op, hi > lo);
+			if (ok) {
+				cr_assert_eq(out, model[lo], "operation %d: expected pop_front to give %d, got %d",
+					     op, model[lo], out);
+				lo++;
+			}
+		}
+		cr_assert_eq(deque_len(d), hi - lo, "operation %d: expected length %zu, got %zu", op,
+			     hi - lo, deque_len(d));
+	}
+	for (int out; lo < hi; lo++) {
+		cr_assert(deque_pop_front(d, &out), "expected pop_front to succeed with %zu left", hi - lo);
+		cr_assert_eq(out, model[lo], "expected pop_front to give %d, got %d", model[lo], out);
+	}
+	cr_assert_eq(deque_len(d), 0, "expected length 0 at the end, got %zu", deque_len(d));
+	deque_free(d);
+	free(model);
+}
