@@ -123,6 +123,8 @@ struct memory_result {
 	struct mem_error *errors;
 	size_t nr_errors;
 	size_t races;              /* helgrind's data race reports, when checked */
+	int faults;                /* findings against the submission */
+	int timeouts;              /* runs that could not finish in time */
 	enum fit_class space_claim; /* FIT_NONE when the spec makes none */
 	enum fit_class space_measured;
 	struct cost_point *space_points; /* n, peak extra heap + stack bytes */

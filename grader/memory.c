@@ -44,18 +44,28 @@ static int run_in(const char *dir, const char **argv, const char *build_dir, dou
 	return spawn_run(&sp, res);
 }
 
-/* Why a run ended early, in a student's words, or NULL. */
-static char *ended_early(const struct spawn_result *res, const char *fn, const char *tool, size_t n)
+/* Why a run ended early, in a student's words, or NULL. A crash is a
+ * fault of the submission; running out of time is not a finding about
+ * memory (the machine may be busy; the complexity check says how it grows),
+ * so it is only counted, to make the verdict inconclusive. */
+static char *ended_early(const struct spawn_result *res, const char *fn, const char *tool, size_t n,
+			 struct memory_result *out)
 {
 	if (res->exec_failed)
 		return xasprintf("cannot run %s: %s", tool, res->out.buf);
-	if (res->timed_out)
+	if (res->timed_out) {
+		out->timeouts++;
 		return xasprintf("%s() did not finish at n = %zu under %s in time", fn, n, tool);
-	if (res->status == 86)
+	}
+	if (res->status == 86) {
+		out->faults++;
 		return xasprintf("%s() ended the program (exit or abort) at n = %zu", fn, n);
-	if (res->signal || res->status > 128)
+	}
+	if (res->signal || res->status > 128) {
+		out->faults++;
 		return xasprintf("%s() crashed at n = %zu under %s: %s", fn, n, tool,
 				 strsignal(res->signal ? res->signal : res->status - 128));
+	}
 	return NULL;
 }
 
@@ -76,14 +86,14 @@ static void add_reason(struct buf *why, const char *fmt, ...)
  * still read (memcheck's log names the access that crashed it). */
 static int run_tool(const struct spec_exercise *ex, const char **argv, const char *build_dir,
 		    const char *dir, const char *tool, const char *output, int partial_ok,
-		    struct buf *text, struct buf *why)
+		    struct buf *text, struct memory_result *out, struct buf *why)
 {
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	char *path = path_join(dir, output);
 	int ret = -1;
 
 	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
-	char *early = ended_early(&res, ex->name, tool, ex->memory_size);
+	char *early = ended_early(&res, ex->name, tool, ex->memory_size, out);
 	if ((!early || partial_ok) && !read_file(text, path))
 		ret = 0;
 	else if (!early)
@@ -107,7 +117,7 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "massif", "massif.out", 0, &text, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "massif", "massif.out", 0, &text, out, why)) {
 		struct massif_peak peak;
 		char *err = NULL;
 		memset(&peak, 0, sizeof(peak));
@@ -139,7 +149,7 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "memcheck", "memcheck.log", 1, &text, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "memcheck", "memcheck.log", 1, &text, out, why)) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
 		if (!memcheck_parse(text.buf, text.len, file, &rep)) {
@@ -181,7 +191,7 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	long long s1, s2;
 
 	run_in(dir, argv, build_dir, 60, &res);
-	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size))) {
+	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size, out))) {
 		add_reason(why, "%s", early);
 		free(early);
 	} else if (!read_file(&text, path) &&
@@ -208,7 +218,7 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "helgrind", "helgrind.log", 0, &text, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "helgrind", "helgrind.log", 0, &text, out, why)) {
 		/* Each race is "Possible data race during write of size 8 at
 		 * 0x...", then its stack: name the first frame in the
 		 * student's file. */
@@ -220,6 +230,7 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 				first = p;
 		}
 		if (races) {
+			out->faults++;
 			char what[128] = "a data race";
 			const char *eol = strchr(first, '\n');
 			size_t len = eol ? (size_t)(eol - first) : strlen(first);
@@ -278,7 +289,7 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 		char *path = path_join(sub, "bench.out");
 		struct spawn_result res = SPAWN_RESULT_INIT;
 		run_in(sub, argv, build_dir, 60, &res);
-		char *early = ended_early(&res, ex->name, k ? "the stack meter" : "the heap meter", 0);
+		char *early = ended_early(&res, ex->name, k ? "the stack meter" : "the heap meter", 0, out);
 		size_t got = k ? read_sizes(path, sn, sv, 64) : read_sizes(path, hn, hv, 64);
 		if (early && !got)
 			add_reason(why, "%s", early);
@@ -323,9 +334,11 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 	out->space_reading = xasprintf("extra space %s at n = %zu, %s at n = %zu: %s",
 				       memory_human((long long)a->cost), a->n, memory_human((long long)b->cost), b->n,
 				       out->space_measured == FIT_NONE ? "no class fits" : fit_class_word(out->space_measured));
-	if (out->space_measured == FIT_NONE || out->space_measured > out->space_claim)
+	if (out->space_measured == FIT_NONE || out->space_measured > out->space_claim) {
+		out->faults++;
 		add_reason(why, "extra space grows as %s, but the spec asks for %s (%s)",
 			   fit_class_name(out->space_measured), fit_class_name(out->space_claim), out->space_reading);
+	}
 }
 
 static long long budget_of(const char *expr, size_t n)
@@ -378,6 +391,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	}
 
 	if (out->heap_budget >= 0 && out->peak_heap > out->heap_budget) {
+		out->faults++;
 		if (out->peak_site.file)
 			add_reason(&why, "peak heap %s at n = %zu is over the budget %s = %s; the most, %s, was allocated at %s:%u",
 				   memory_human(out->peak_heap), out->n, out->heap_budget_expr,
@@ -389,6 +403,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 				   memory_human(out->heap_budget));
 	}
 	if (out->stack_budget >= 0 && out->peak_stack > out->stack_budget) {
+		out->faults++;
 		add_reason(&why, "peak stack %s at n = %zu is over the budget %s = %s",
 			   memory_human(out->peak_stack), out->n, out->stack_budget_expr,
 			   memory_human(out->stack_budget));
@@ -400,6 +415,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 				 (double)(out->peak_stack - out->stack_small) / (double)(out->n - out->stack_small_n));
 	}
 	if (out->leaked_bytes > 0 && !ex->allow_leaks) {
+		out->faults++;
 		const struct leak *l = out->nr_leaks ? &out->leaks[0] : NULL;
 		if (l && l->where.file)
 			add_reason(&why, "leaks %s (%s), allocated at %s:%u and never freed",
@@ -408,6 +424,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			add_reason(&why, "leaks %s that is never freed", memory_human(out->leaked_bytes));
 	}
 	if (out->nr_errors) {
+		out->faults++;
 		const struct mem_error *e = &out->errors[0];
 		if (e->where.file)
 			add_reason(&why, "%s at %s:%u%s%s", e->what, e->where.file, e->where.line,
@@ -418,7 +435,12 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			buf_addf(&why, " (and %zu more memory errors)", out->nr_errors - 1);
 	}
 
-	if (why.len) {
+	if (why.len && !out->faults && out->timeouts) {
+		/* Nothing wrong was found; something could not be measured. */
+		out->status = ST_INCONCLUSIVE;
+		buf_adds(&why, ": memory could not be measured in time, so it is not held against you");
+		out->reason = buf_detach(&why);
+	} else if (why.len) {
 		out->status = ST_FAIL;
 		out->reason = buf_detach(&why);
 	} else {

@@ -205,11 +205,11 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	    r->complexity.stopped_at <= ex->memory_size) {
 		/* The same function at a size it could not finish: valgrind
 		 * would only wait for its own timeout. */
-		r->memory.status = ST_FAIL;
+		r->memory.status = ST_INCONCLUSIVE;
 		r->memory.n = ex->memory_size;
 		r->memory.peak_heap = r->memory.peak_stack = -1;
 		r->memory.heap_budget = r->memory.stack_budget = -1;
-		r->memory.reason = xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu",
+		r->memory.reason = xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu (the complexity check holds this against you, not this one)",
 					     ex->name, r->complexity.stopped_at, ex->memory_size);
 	} else if (ex->has_memory) {
 		if (!ctx->quiet)
