@@ -16,63 +16,113 @@
 #define COMPILE_TIMEOUT 60
 
 /* Calls that hand the submission another process, the network, raw
- * system calls or the loader: nothing a course exercise needs. */
-static const char *const forbidden_calls[] = {
-	"fork", "vfork", "clone", "clone3", "system", "popen", "execl", "execle",
-	"execlp", "execv", "execve", "execvp", "execvpe", "fexecve", "posix_spawn",
-	"posix_spawnp", "syscall", "dlopen", "dlmopen", "dlsym", "dlvsym", "ptrace",
-	"socket", "socketpair", "connect", "bind", "listen", "accept", "kill", "killpg",
-	"tgkill", "setrlimit", "prlimit", "prlimit64", "prctl", "setsid", "setpgid",
-	"daemon", "chroot", "unshare", "setns", "setuid", "setgid", "seccomp", NULL
+ * system calls, the loader or its own limits: nothing a course exercise
+ * needs. Each group says, in the report, why. Names are compared after
+ * leading underscores and "libc_" are stripped, so that the C library's
+ * internal aliases (_Fork, __libc_fork, __clone, __socket) count too. */
+static const struct forbidden {
+	const char *why;
+	const char *const names[24];
+} forbidden_calls[] = {
+	{ "start processes", { "fork", "vfork", "clone", "clone3", "forkpty", "posix_spawn", "posix_spawnp",
+			       "pidfd_spawn", "pidfd_spawnp", "daemon", NULL } },
+	{ "run programs", { "system", "popen", "execl", "execle", "execlp", "execv", "execve", "execvp",
+			    "execvpe", "execveat", "fexecve", NULL } },
+	{ "make raw system calls", { "syscall", NULL } },
+	{ "load code at run time", { "dlopen", "dlmopen", "dlsym", "dlvsym", "dlopen_mode", NULL } },
+	{ "make memory executable", { "mprotect", "pkey_mprotect", "memfd_create", NULL } },
+	{ "use the network", { "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
+			       "getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r",
+			       "gethostbyname2_r", "gethostbyaddr", "gethostbyaddr_r", NULL } },
+	{ "send signals to other processes", { "kill", "killpg", "tgkill", "tkill", "sigqueue",
+					       "pidfd_send_signal", NULL } },
+	{ "leave its process group or session", { "setsid", "setpgid", "setpgrp", NULL } },
+	{ "reach into other processes", { "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_open",
+					  "pidfd_getfd", NULL } },
+	{ "change its limits, its identity or its sandbox",
+	  { "setrlimit", "prlimit", "prlimit64", "prctl", "seccomp", "setuid", "setgid", "seteuid",
+	    "setegid", "setreuid", "setregid", "setresuid", "setresgid", "chroot", "unshare", "setns",
+	    "mount", "umount", "umount2", "pivot_root", NULL } },
 };
 
-/* Prefixes of the test framework's and the grader's own names. */
+/* Prefixes of the test framework's and the grader's own names (the names
+ * its libraries use come from the libraries themselves: name_sources). */
 static const char *const reserved_prefixes[] = { "cr_", "criterion_", "bench_", "grader_", "bxf_", NULL };
 
 /* exit() and friends would end a test process as if the test had passed:
  * the submission's calls go to the harness, which names them. */
 static const char *const renames[] = {
 	"exit=grader_exit", "_exit=grader__exit", "_Exit=grader__Exit",
-	"quick_exit=grader_quick_exit", "abort=grader_abort", "main=grader_student_main", NULL
+	"quick_exit=grader_quick_exit", "abort=grader_abort", "main=grader_student_main",
+	"pthread_exit=grader_pthread_exit", "thrd_exit=grader_thrd_exit", NULL
 };
 
-static pthread_once_t libc_once = PTHREAD_ONCE_INIT;
-static char **libc_names;
-static size_t nr_libc_names;
+/* Libraries whose names a submission may not define: the C library, libm,
+ * and the test framework with everything it imports. */
+static const char *const name_sources[] = { "libc.so.6", "libm.so.6", "libcriterion.so", NULL };
+
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+static char **lib_names;
+static size_t nr_lib_names;
 
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names the C library exports: a submission that defines one would
- * replace it (malloc, free, strlen...) for the tests and the runner too. */
-static void load_libc_names(void)
+/* The names the libraries export or import: a submission that defines one
+ * would replace it (malloc, free, strlen, nn_send...) for the tests and the
+ * runner too. */
+static void load_library_names(void)
 {
-	const char *argv[] = { "sh", "-c",
-		"nm -D --defined-only \"$(gcc -print-file-name=libc.so.6)\" | awk '{print $3}' | sed 's/@.*//'",
-		NULL };
-	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 4u << 20 };
-	struct spawn_result res = SPAWN_RESULT_INIT;
 	size_t alloc = 0;
 
-	if (!spawn_run(&sp, &res) && res.status == 0) {
-		char *save = NULL;
-		for (char *tok = strtok_r(res.out.buf, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
-			if (!*tok)
-				continue;
-			ALLOC_GROW(libc_names, nr_libc_names + 1, alloc);
-			libc_names[nr_libc_names++] = xstrdup(tok);
+	for (int i = 0; name_sources[i]; i++) {
+		char *script = xasprintf("nm -D \"$(gcc -print-file-name=%s)\" | awk '{print $NF}' | sed 's/@.*//'",
+					 name_sources[i]);
+		const char *argv[] = { "sh", "-c", script, NULL };
+		struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 4u << 20 };
+		struct spawn_result res = SPAWN_RESULT_INIT;
+
+		if (!spawn_run(&sp, &res) && res.status == 0) {
+			char *save = NULL;
+			for (char *tok = strtok_r(res.out.buf, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
+				if (!*tok)
+					continue;
+				ALLOC_GROW(lib_names, nr_lib_names + 1, alloc);
+				lib_names[nr_lib_names++] = xstrdup(tok);
+			}
 		}
-		qsort(libc_names, nr_libc_names, sizeof(*libc_names), cmp_str);
+		spawn_result_release(&res);
+		free(script);
 	}
-	spawn_result_release(&res);
+	qsort(lib_names, nr_lib_names, sizeof(*lib_names), cmp_str);
 }
 
-static int is_libc_name(const char *name)
+static int is_library_name(const char *name)
 {
-	pthread_once(&libc_once, load_libc_names);
-	return bsearch(&name, libc_names, nr_libc_names, sizeof(*libc_names), cmp_str) != NULL;
+	pthread_once(&names_once, load_library_names);
+	return bsearch(&name, lib_names, nr_lib_names, sizeof(*lib_names), cmp_str) != NULL;
+}
+
+/* The group of forbidden_calls that name belongs to, or NULL. */
+static const struct forbidden *forbidden_call(const char *name)
+{
+	char norm[256];
+	size_t len = 0;
+
+	while (*name == '_')
+		name++;
+	if (!strncmp(name, "libc_", 5))
+		name += 5;
+	for (; *name && len + 1 < sizeof(norm); name++)
+		norm[len++] = (char)tolower((unsigned char)*name);
+	norm[len] = '\0';
+	for (size_t g = 0; g < sizeof(forbidden_calls) / sizeof(*forbidden_calls); g++)
+		for (int i = 0; forbidden_calls[g].names[i]; i++)
+			if (!strcmp(norm, forbidden_calls[g].names[i]))
+				return &forbidden_calls[g];
+	return NULL;
 }
 
 static int run_tool(const char **argv, const char *cwd, const char **ro_binds, struct buf *log, int sandbox)
@@ -146,38 +196,140 @@ size_t build_parse_diagnostics(const char *log, const char *file, struct diagnos
 	return n;
 }
 
-/* Inline assembly could make system calls that the symbol policy cannot
- * see. Comments and literals are skipped; a word "asm" in code is not. */
-static int uses_inline_asm(const char *src)
+static int is_ident(int c)
 {
-	for (const char *p = src; *p; p++) {
-		if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-			if (!e)
-				return 0;
-			p = e + 1;
-		} else if (p[0] == '/' && p[1] == '/') {
-			while (p[1] && p[1] != '\n')
-				p++;
-		} else if (*p == '"' || *p == '\'') {
-			char q = *p;
-			while (p[1] && p[1] != q) {
-				if (p[1] == '\\' && p[2])
-					p++;
-				p++;
-			}
-			if (p[1])
-				p++;
-		} else if ((p == src || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
-			   (!strncmp(p, "asm", 3) || !strncmp(p, "__asm", 5))) {
-			const char *e = p + (p[0] == '_' ? 5 : 3);
-			if (*e == '_' && e[1] == '_')
-				e += 2;
-			if (!isalnum((unsigned char)*e) && *e != '_')
-				return 1;
-		}
+	return isalnum(c) || c == '_';
+}
+
+static int word_in(const char *w, size_t len, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == len && !strncmp(w, list[i], len))
+			return 1;
+	return 0;
+}
+
+/* Whether the string argument that follows p (a section attribute's) names
+ * a section the loader runs at start-up or exit. */
+static int starts_init_section(const char *p)
+{
+	static const char *const names[] = { ".init_array", ".preinit_array", ".fini_array", ".ctors",
+					     ".dtors", ".init", ".fini", NULL };
+	while (*p == ' ' || *p == '\t' || *p == '(')
+		p++;
+	if (*p != '"')
+		return 0;
+	for (int i = 0; names[i]; i++) {
+		size_t l = strlen(names[i]);
+		if (!strncmp(p + 1, names[i], l) && (p[1 + l] == '"' || p[1 + l] == '.'))
+			return 1;
 	}
 	return 0;
+}
+
+/* Whether path (len bytes, not terminated) names a file in a folder called
+ * valgrind: valgrind's headers, <valgrind/valgrind.h> and the like. */
+static int in_valgrind_dir(const char *path, size_t len)
+{
+	const char *slash = memrchr(path, '/', len);
+	if (!slash || slash - path < 8)
+		return 0;
+	return !memcmp(slash - 8, "valgrind", 8) && (slash - path == 8 || slash[-9] == '/');
+}
+
+/* Reads the preprocessed submission pre (gcc -E, with line markers) and
+ * returns why it may not be built, or NULL; *line is then the submission's
+ * line. Only text that comes from file (the submission, macros expanded)
+ * is looked at, so a macro cannot hide what it expands to: inline assembly
+ * (valgrind's RUNNING_ON_VALGRIND is some), valgrind's headers, and the
+ * attributes that run code outside the graded function or place it by hand. */
+static const char *source_policy(const char *pre, const char *file, unsigned *line)
+{
+	static const char *const asm_words[] = { "asm", "__asm", "__asm__", NULL };
+	static const char *const attr_words[] = { "__attribute__", "__attribute", NULL };
+	static const char *const section_words[] = { "section", "__section__", NULL };
+	static const char *const init_words[] = { "constructor", "__constructor__", "destructor",
+						  "__destructor__", NULL };
+	static const char *const ifunc_words[] = { "ifunc", "__ifunc__", "target_clones",
+						   "__target_clones__", NULL };
+	unsigned ln = 1;
+	int in_file = 0, depth = 0, attr_depth = -1, attr_next = 0;
+	const char *p = pre;
+
+	while (*p) {
+		if (*p == '#' && (p == pre || p[-1] == '\n')) {
+			/* # LINE "PATH" FLAGS */
+			char *end;
+			unsigned long n = strtoul(p + 1, &end, 10);
+			const char *q = strchr(end, '"'), *eol = strchr(p, '\n');
+			if (!eol)
+				eol = p + strlen(p);
+			if (end != p + 1 && q && q < eol) {
+				const char *close = memchr(q + 1, '"', (size_t)(eol - q - 1));
+				size_t plen = close ? (size_t)(close - q - 1) : 0;
+				int here = plen == strlen(file) && !strncmp(q + 1, file, plen);
+				if (in_file && !here && in_valgrind_dir(q + 1, plen)) {
+					*line = ln;
+					return "includes a valgrind header: graded code may not ask whether it is being measured";
+				}
+				in_file = here;
+				ln = (unsigned)n;
+			}
+			p = *eol ? eol + 1 : eol;
+			continue;
+		}
+		if (*p == '\n') {
+			ln++;
+			p++;
+			continue;
+		}
+		if (!in_file) {
+			p++;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			char quote = *p++;
+			while (*p && *p != quote && *p != '\n')
+				p += p[0] == '\\' && p[1] ? 2 : 1;
+			if (*p == quote)
+				p++;
+			continue;
+		}
+		if (is_ident((unsigned char)*p) && !isdigit((unsigned char)*p)) {
+			const char *w = p;
+			while (is_ident((unsigned char)*p))
+				p++;
+			size_t len = (size_t)(p - w);
+			*line = ln;
+			if (word_in(w, len, asm_words))
+				return "uses inline assembly, which graded code may not use";
+			if (word_in(w, len, attr_words))
+				attr_next = 1;
+			if (attr_depth >= 0 && word_in(w, len, section_words))
+				return starts_init_section(p)
+					? "puts a function pointer in a start-up or exit section: a constructor by another name (code that runs outside the graded function)"
+					: "places code or data in a section of its choosing, which graded code may not do";
+			if (attr_depth >= 0 && word_in(w, len, init_words))
+				return "defines a constructor or destructor (code that runs outside the graded function)";
+			if (attr_depth >= 0 && word_in(w, len, ifunc_words))
+				return "defines an indirect function, whose resolver runs when the program starts, outside the graded function";
+			continue;
+		}
+		if (*p == '(') {
+			depth++;
+			if (attr_next)
+				attr_depth = depth;
+			attr_next = 0;
+		} else if (*p == ')') {
+			if (depth == attr_depth)
+				attr_depth = -1;
+			depth--;
+		} else if (!isspace((unsigned char)*p)) {
+			attr_next = 0;
+		}
+		p++;
+	}
+	return NULL;
 }
 
 /* Constructors and destructors run outside any test, in the test runner
@@ -205,6 +357,13 @@ static const char *init_section(const char *obj)
 			continue;
 		const char *name = b.buf + strtab->sh_offset + sh[i].sh_name;
 		size_t room = strtab->sh_size - sh[i].sh_name;
+		/* The loader runs what the section's type says, whatever its name. */
+		if (sh[i].sh_type == SHT_INIT_ARRAY)
+			found = ".init_array";
+		else if (sh[i].sh_type == SHT_FINI_ARRAY)
+			found = ".fini_array";
+		else if (sh[i].sh_type == SHT_PREINIT_ARRAY)
+			found = ".preinit_array";
 		for (int k = 0; banned[k]; k++) {
 			size_t l = strlen(banned[k]);
 			if (l < room && !strncmp(name, banned[k], l) && (name[l] == '\0' || name[l] == '.'))
@@ -224,40 +383,69 @@ static int has_prefix(const char *s, const char *const *prefixes)
 	return 0;
 }
 
-/* Checks the symbols of the submission's object. Returns NULL when it may
- * be linked, or why not (caller frees). Sets *has_main. */
-static char *symbol_policy(const char *obj, const char *file, int *has_main)
+/* The line nm -l found for a symbol ("...\tpath:LINE"), or 0. */
+static unsigned nm_line(const char *line)
 {
-	const char *argv[] = { "nm", "-P", obj, NULL };
+	const char *tab = strchr(line, '\t'), *colon = tab ? strrchr(tab, ':') : NULL;
+	return colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 0;
+}
+
+/* Checks the symbols of the submission's object. Returns NULL when it may
+ * be linked, or why not, e.g. "calls fork(): graded code may not start
+ * processes" (caller frees); *line is then where, or 0. Sets
+ * *main_line to main's line (1 when unknown) when the submission has one. */
+static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
+{
+	const char *argv[] = { "nm", "-P", "-l", obj, NULL };
 	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf why = BUF_INIT;
 
-	*has_main = 0;
+	*main_line = *line = 0;
 	if (spawn_run(&sp, &res) || res.status) {
-		buf_addf(&why, "cannot read the symbols of %s: %s", file, res.out.buf);
+		buf_addf(&why, "could not be read by nm: %s", res.out.buf);
 		goto out;
 	}
 	char *save = NULL;
-	for (char *line = strtok_r(res.out.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+	for (char *text = strtok_r(res.out.buf, "\n", &save); text && !why.len; text = strtok_r(NULL, "\n", &save)) {
 		char name[512], type[4];
-		if (sscanf(line, "%511s %3s", name, type) != 2)
+		if (sscanf(text, "%511s %3s", name, type) != 2)
 			continue;
-		int undefined = !strcmp(type, "U") || !strcmp(type, "w");
-		int global = isupper((unsigned char)type[0]) && !undefined;
-		if (undefined) {
-			for (int i = 0; forbidden_calls[i]; i++)
-				if (!strcmp(name, forbidden_calls[i]) && !why.len)
-					buf_addf(&why, "%s calls %s(), which graded code may not use", file, name);
-			if (has_prefix(name, reserved_prefixes) && !why.len)
-				buf_addf(&why, "%s uses '%s', a name of the test framework or the grader", file, name);
-		} else if (global) {
-			if (!strcmp(name, "main"))
-				*has_main = 1;
-			else if ((has_prefix(name, reserved_prefixes) || is_libc_name(name)) && !why.len)
-				buf_addf(&why, "%s defines '%s', which would replace the C library's or the grader's own; make it static or rename it",
-					 file, name);
+		/* U and w are references; v is a weak object nobody defined. */
+		int undefined = !strcmp(type, "U") || !strcmp(type, "w") || !strcmp(type, "v");
+		int global = (isupper((unsigned char)type[0]) || !strcmp(type, "i")) && !undefined;
+		unsigned ln = nm_line(text);
+		const struct forbidden *f;
+
+		if (undefined && (f = forbidden_call(name))) {
+			buf_addf(&why, "calls %s(): graded code may not %s", name, f->why);
+		} else if (undefined && has_prefix(name, reserved_prefixes)) {
+			buf_addf(&why, "uses '%s', a name of the test framework or the grader", name);
+		} else if (!global) {
+			continue;
+		} else if (!strcmp(type, "i")) {
+			/* The loader calls an indirect function's resolver while it
+			 * starts the program: in the test runner, before any test. */
+			buf_addf(&why, "defines '%s' as an indirect function (ifunc): its resolver would run when the program starts, outside the graded function",
+				 name);
+		} else if (!strcmp(name, "main")) {
+			*main_line = ln ? ln : 1;
+			continue;
+		} else if (name[0] == '_') {
+			/* C reserves these; the start-up code calls some of them
+			 * (__gmon_start__) before main if they are defined. */
+			buf_addf(&why, "defines '%s': names that begin with an underscore are reserved for the compiler and the C library (the start-up code calls some); rename it",
+				 name);
+		} else if (has_prefix(name, reserved_prefixes)) {
+			buf_addf(&why, "defines '%s', which would replace the test framework's or the grader's own; make it static or rename it",
+				 name);
+		} else if (is_library_name(name)) {
+			buf_addf(&why, "defines '%s', which would replace the C library's own for the tests and the grader too; make it static or rename it",
+				 name);
+		} else {
+			continue;
 		}
+		*line = ln;
 	}
 out:
 	spawn_result_release(&res);
@@ -315,6 +503,19 @@ static void fail(struct build_result *out, char *reason)
 	out->reason = reason;
 }
 
+/* Fails the build for breaking a rule of what graded code may do: the
+ * reason names the file and line, and the log gets a compiler-style line
+ * so that reports show it where the student's code is. */
+static void reject(struct build_result *out, struct buf *log, const char *file, unsigned line, const char *rule)
+{
+	if (line) {
+		fail(out, xasprintf("%s:%u: %s", file, line, rule));
+		buf_addf(log, "%s:%u:1: error: %s\n", file, line, rule);
+	} else {
+		fail(out, xasprintf("%s %s", file, rule));
+	}
+}
+
 int build_exercise(const struct context *ctx, const struct spec *spec,
 		   const struct spec_exercise *ex, const char *source, const char *dir,
 		   struct build_result *out)
@@ -330,10 +531,13 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	char *tests_src = ex->test_file ? path_join(course, ex->test_file) : NULL;
 	char *incl = xasprintf("-I%s", course);
 	const char *binds[] = { ctx->harness_obj, NULL };
-	struct buf log = BUF_INIT, src = BUF_INIT;
+	char *pre = xasprintf("%s/%s.i", dir, ex->name);
+	struct buf log = BUF_INIT, src = BUF_INIT, text = BUF_INIT;
 	const char *argv[64];
 	size_t n;
-	int has_main = 0, ret = -1;
+	unsigned line = 0, main_line = 0;
+	int ret = -1;
+	const char *rule;
 	char *why;
 
 	out->status = ST_PASS;
@@ -345,10 +549,6 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	}
 	if (!source || read_file(&src, source)) {
 		fail(out, xasprintf("%s is missing from the submission", file));
-		goto out;
-	}
-	if (uses_inline_asm(src.buf)) {
-		fail(out, xasprintf("%s uses inline assembly, which graded code may not use", file));
 		goto out;
 	}
 	if (write_file(copy, src.buf, src.len)) {
@@ -380,18 +580,43 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		goto out;
 	}
 
-	if (init_section(obj)) {
-		fail(out, xasprintf("%s defines a constructor or destructor (code that runs outside the graded function)", file));
+	/* The same compiler, preprocessing only: what macros expand to is
+	 * what gets built. */
+	n = 0;
+	push(argv, &n, "gcc");
+	push(argv, &n, "-std=gnu11");
+	push(argv, &n, "-O1");
+	push(argv, &n, incl);
+	for (size_t i = 0; i < ex->nr_cflags && n < 50; i++)
+		push(argv, &n, ex->cflags[i]);
+	push(argv, &n, "-E");
+	push(argv, &n, file);
+	push(argv, &n, "-o");
+	push(argv, &n, pre);
+	argv[n] = NULL;
+	if (run_tool(argv, dir, binds, &log, 1) || read_file(&text, pre)) {
+		fail(out, xasprintf("cannot preprocess %s", file));
 		goto out;
 	}
-	why = symbol_policy(obj, file, &has_main);
+	unlink(pre);
+	if ((rule = source_policy(text.buf, file, &line))) {
+		reject(out, &log, file, line, rule);
+		goto out;
+	}
+	if ((rule = init_section(obj))) {
+		fail(out, xasprintf("%s defines a constructor or destructor (code that runs outside the graded function: its object has a %s section)",
+				    file, rule));
+		goto out;
+	}
+	why = symbol_policy(obj, &line, &main_line);
 	if (why) {
-		fail(out, why);
+		reject(out, &log, file, line, why);
+		free(why);
 		goto out;
 	}
-	if (has_main)
-		buf_addf(&log, "grader: note: %s defines main(); it is ignored: the course provides the program that calls %s()\n",
-			 file, ex->name);
+	if (main_line)
+		buf_addf(&log, "%s:%u:1: note: main() is ignored: the course's tests and benchmark call %s() themselves\n",
+			 file, main_line, ex->name);
 
 	n = 0;
 	push(argv, &n, "objcopy");
@@ -465,6 +690,8 @@ out:
 	out->log = buf_detach(&log);
 	out->nr_diags = build_parse_diagnostics(out->log, file, &out->diags);
 	buf_release(&src);
+	buf_release(&text);
+	free(pre);
 	free(file);
 	free(copy);
 	free(obj);

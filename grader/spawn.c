@@ -7,7 +7,6 @@
 #include <grp.h>
 #include <poll.h>
 #include <pthread.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +17,13 @@
 #include <unistd.h>
 
 #define DEFAULT_CAP (64u << 10)
-/* A child that prints this many times its cap is flooding: stop it. */
-#define FLOOD_FACTOR 64
+/* Without a sandbox, processes other runs may start while one runs. */
+#define SHARED_ROOM 128
 
 static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
 static int sandbox_ok;
+/* Whether prlimit(1) can set the process limit inside the sandbox. */
+static int prlimit_ok;
 static uid_t run_uid = (uid_t)-1;
 static __thread double thread_seconds;
 
@@ -32,26 +33,41 @@ double spawn_thread_seconds(void)
 }
 static gid_t run_gid = (gid_t)-1;
 
-/* When the grader runs as root (CI often does), children run as nobody:
- * process-count limits do not apply to root, and root could write anywhere. */
+/* When the grader runs as root (CI often does), children run as an
+ * unprivileged user of this run's own: process-count limits do not apply
+ * to root, and root could write anywhere. Not nobody: RLIMIT_NPROC counts
+ * every process of the user, and daemons (or another grading) running as
+ * nobody would eat into the submission's allowance. */
+#define RUN_UID_BASE 61000
+#define RUN_UID_SPAN 4000
+
 static void probe(void)
 {
 	if (geteuid() == 0) {
-		struct passwd *pw = getpwnam("nobody");
-		run_uid = pw ? pw->pw_uid : 65534;
-		run_gid = pw ? pw->pw_gid : 65534;
+		run_uid = (uid_t)(RUN_UID_BASE + getpid() % RUN_UID_SPAN);
+		run_gid = (gid_t)run_uid;
 	}
 	const char *env = getenv("GRADER_SANDBOX");
 	if (env && !strcmp(env, "0"))
 		return;
 	const char *argv[] = { "bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
-			       "--dev", "/dev", "--proc", "/proc", "--", "true", NULL };
+			       "--dev", "/dev", "--proc", "/proc", "--", "prlimit", "--nproc=8", "--", "true", NULL };
 	struct spawn sp = { .argv = argv, .timeout = 10 };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	sandbox_ok = -1; /* spawn_run must not wrap this probe in bwrap */
 	int r = spawn_run(&sp, &res);
-	sandbox_ok = !r && res.status == 0;
+	prlimit_ok = sandbox_ok = !r && res.status == 0;
 	spawn_result_release(&res);
+	if (!sandbox_ok) {
+		/* bwrap without prlimit(1): a sandbox still, limited from outside. */
+		struct spawn_result again = SPAWN_RESULT_INIT;
+		argv[11] = "true";
+		argv[12] = NULL;
+		sandbox_ok = -1;
+		r = spawn_run(&sp, &again);
+		sandbox_ok = !r && again.status == 0;
+		spawn_result_release(&again);
+	}
 }
 
 int spawn_sandbox_available(void)
@@ -63,8 +79,9 @@ int spawn_sandbox_available(void)
 const char *spawn_isolation(void)
 {
 	if (spawn_sandbox_available())
-		return run_uid != (uid_t)-1 ? "bubblewrap sandbox, as user nobody" : "bubblewrap sandbox";
-	return run_uid != (uid_t)-1 ? "no sandbox (bubblewrap unavailable): resource limits only, as user nobody"
+		return run_uid != (uid_t)-1 ? "bubblewrap sandbox, as an unprivileged user of this run's own"
+					    : "bubblewrap sandbox";
+	return run_uid != (uid_t)-1 ? "no sandbox (bubblewrap unavailable): resource limits only, as an unprivileged user of this run's own"
 				    : "no sandbox (bubblewrap unavailable): resource limits only";
 }
 
@@ -146,7 +163,9 @@ fail:
 	_exit(127);
 }
 
-static char **build_argv(const struct spawn *sp, int sandbox)
+/* The command line to run: sp->argv, inside bubblewrap when sandbox is
+ * set, and behind prlimit(1) when nproc_arg is given. */
+static char **build_argv(const struct spawn *sp, int sandbox, const char *nproc_arg)
 {
 	size_t n = 0, i = 0, extra = 0;
 	while (sp->argv[n])
@@ -175,6 +194,11 @@ static char **build_argv(const struct spawn *sp, int sandbox)
 			argv[i++] = (char *)sp->cwd;
 		}
 		argv[i++] = (char *)"--";
+		if (nproc_arg) {
+			argv[i++] = (char *)"prlimit";
+			argv[i++] = (char *)nproc_arg;
+			argv[i++] = (char *)"--";
+		}
 	}
 	for (size_t k = 0; k < n; k++)
 		argv[i++] = (char *)sp->argv[k];
@@ -211,9 +235,20 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 		pthread_once(&probe_once, probe);
 		sandbox = sp->sandbox && sandbox_ok == 1;
 	}
+	/* RLIMIT_NPROC counts a user's processes, and every sandbox runs as
+	 * the same user: set from outside, one run's fork storm would use up
+	 * what the runs beside it may start. A sandbox has a user namespace of
+	 * its own, where the count starts from nothing, so the limit is set
+	 * in there, by prlimit(1) (its init and the command count too).
+	 * Without one, the limit is what the user has now plus what the child
+	 * may add, plus room for what the runs beside it start meanwhile:
+	 * a storm is still stopped, a busy neighbour is not starved. */
 	rlim_t nproc = 0;
-	if (sp->processes)
-		nproc = count_processes(run_uid != (uid_t)-1 ? run_uid : getuid()) + sp->processes;
+	char nproc_arg[48] = "";
+	if (sp->processes && sandbox && prlimit_ok)
+		snprintf(nproc_arg, sizeof(nproc_arg), "--nproc=%u", sp->processes + 2);
+	else if (sp->processes)
+		nproc = count_processes(run_uid != (uid_t)-1 ? run_uid : getuid()) + sp->processes + SHARED_ROOM;
 
 	if (pipe2(out, O_CLOEXEC))
 		return error("cannot make a pipe: %s", strerror(errno));
@@ -223,7 +258,7 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 		return error("cannot make a pipe: %s", strerror(errno));
 	}
 	char *home;
-	char **argv = build_argv(sp, sandbox);
+	char **argv = build_argv(sp, sandbox, *nproc_arg ? nproc_arg : NULL);
 	char **envp = build_env(sp, &home);
 	double start = now_seconds();
 
@@ -279,7 +314,7 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 			}
 			if (seen > cap)
 				res->truncated = 1;
-			if (seen > cap * FLOOD_FACTOR && !res->flooded) {
+			if (seen > cap * SPAWN_FLOOD_FACTOR && !res->flooded) {
 				res->flooded = 1;
 				kill(-pid, SIGKILL);
 			}

@@ -13,6 +13,10 @@
 
 #include "util.h"
 
+/* A child that prints this many times its output cap is flooding: it is
+ * killed (res->flooded). */
+#define SPAWN_FLOOD_FACTOR 64
+
 struct spawn {
 	const char **argv;    /* argv[0] is looked up in PATH */
 	const char **env;     /* extra "K=V" entries on top of the scrubbed set; may be NULL */
@@ -21,8 +25,11 @@ struct spawn {
 	double cpu_seconds;   /* RLIMIT_CPU; 0 leaves it */
 	size_t memory_bytes;  /* RLIMIT_AS; 0 leaves it */
 	size_t file_bytes;    /* RLIMIT_FSIZE; 0 leaves it */
-	unsigned processes;   /* extra processes allowed (RLIMIT_NPROC); 0 leaves it */
-	size_t output_cap;    /* bytes of stdout+stderr kept; default 64 KiB */
+	unsigned processes;   /* processes (and threads) it may add (RLIMIT_NPROC): counted
+			       * inside its own sandbox when there is one, else against all
+			       * of the user's; 0 leaves it */
+	size_t output_cap;    /* bytes of stdout+stderr kept; default 64 KiB; killed at
+			       * SPAWN_FLOOD_FACTOR times as much */
 	int sandbox;          /* run inside bubblewrap when available */
 	int pass_fd;          /* an fd the child gets as fd 3, or -1 (0 means none too) */
 	const char **ro_binds; /* extra folders readable in the sandbox (NULL-terminated) */

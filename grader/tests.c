@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "memory.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -50,6 +51,17 @@ static int is_hidden(const struct spec_exercise *ex, const char *name)
 	return 0;
 }
 
+/* Why a test that did not pass failed, with what is known of its memory. */
+static char *with_peak(char *message, long long peak, size_t limit)
+{
+	if (!limit || peak < (long long)(limit / 2))
+		return message;
+	char *m = xasprintf("%s; its process had taken %s of memory (a test may have %s)",
+			    message ? message : "failed", memory_human(peak), memory_human((long long)limit));
+	free(message);
+	return m;
+}
+
 int tests_parse_records(const char *text, const struct spec_exercise *ex, struct tests_result *out)
 {
 	char *copy = xstrdup(text), *save = NULL;
@@ -79,7 +91,12 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 				c->status = CASE_MISSING;
 				c->hidden = is_hidden(ex, f[2]) || is_hidden(ex, c->name);
 			}
-		} else if (c && !strcmp(f[0], "crash") && nf >= 4) {
+		} else if (c && !strcmp(f[0], "timeout") && nf >= 4 && c->status == CASE_MISSING) {
+			c->status = CASE_TIMED_OUT;
+			c->seconds = atof(f[3]) / 1000;
+			c->message = xasprintf("did not finish in %g s and had to be killed (an endless loop, or waiting for ever with its signals blocked)",
+					       c->seconds);
+		} else if (c && !strcmp(f[0], "crash") && nf >= 4 && c->status == CASE_MISSING) {
 			c->status = CASE_CRASHED;
 			c->signal = atoi(f[3]);
 			free(c->message);
@@ -109,7 +126,7 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 				 * test's end as passed; only such a worker has no
 				 * elapsed time. */
 				c->status = CASE_EXITED;
-				c->message = xstrdup("the test process ended before the test finished (the code under test ended the process)");
+				c->message = xstrdup("the test process ended before the test finished (the code under test ended the process, with exit_group or the like)");
 			} else {
 				c->status = CASE_PASSED;
 			}
@@ -120,6 +137,87 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 	return ended;
 }
 
+/* What the runner's records say beyond results: the test running when
+ * they stop (its index, or -1), and for each case the most memory its
+ * worker was seen to take (peaks, -1 when unknown) and the most processes
+ * it was seen to start (started). */
+static int runner_notes(const char *text, const struct tests_result *out, long long *peaks, long *started)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int running = -1;
+
+	for (size_t i = 0; i < out->nr_cases; i++) {
+		peaks[i] = -1;
+		started[i] = 0;
+	}
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[12];
+		size_t nf = split_fields(line, f, 12);
+		if (nf < 3)
+			continue;
+		char *name = xasprintf("%s/%s", f[1], f[2]);
+		int i = -1;
+		for (size_t k = 0; k < out->nr_cases && i < 0; k++)
+			if (!strcmp(out->cases[k].name, name))
+				i = (int)k;
+		free(name);
+		if (i < 0)
+			continue;
+		if (!strcmp(f[0], "start"))
+			running = i;
+		else if (!strcmp(f[0], "peak") && nf >= 4) {
+			peaks[i] = atoll(f[3]);
+			started[i] = nf >= 5 ? atol(f[4]) : 0;
+		}
+		else if (running == i && (!strcmp(f[0], "done") || !strcmp(f[0], "crash") || !strcmp(f[0], "timeout")))
+			running = -1;
+	}
+	free(copy);
+	return running;
+}
+
+/* Reads what is in fd from its start. Returns 0 or -1. */
+static int read_fd(int fd, struct buf *b)
+{
+	char chunk[16384];
+	ssize_t r;
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -1;
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		buf_add(b, chunk, (size_t)r);
+	}
+	return 0;
+}
+
+/* The failing tests' story in one line: their shared message, or the first. */
+static char *summary(const struct tests_result *out)
+{
+	const struct test_case *first = NULL;
+	int same = 1;
+
+	for (size_t i = 0; i < out->nr_cases; i++) {
+		const struct test_case *c = &out->cases[i];
+		if (c->status == CASE_PASSED)
+			continue;
+		if (!first)
+			first = c;
+		else if (c->hidden || first->hidden || !c->message || !first->message ||
+			 strcmp(c->message, first->message))
+			same = 0;
+	}
+	if (!first || first->hidden || !first->message)
+		return xasprintf("%zu of %zu passed", out->passed, out->total);
+	if (same)
+		return xasprintf("%zu of %zu passed: %s", out->passed, out->total, first->message);
+	return xasprintf("%zu of %zu passed; first failure, %s: %s", out->passed, out->total, first->name,
+			 first->message);
+}
+
 void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,
 	       const char *build_dir, const char *run_dir, struct tests_result *out)
 {
@@ -128,6 +226,7 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 	const char *env[] = { "GRADER_RESULT_FD=3", timeout, NULL };
 	const char *argv[] = { binary, "--jobs", "1", "--ascii", "--short-filename", NULL };
 	const char *binds[] = { build_dir, NULL };
+	const size_t memory = (size_t)2 << 30, cap = 64u << 10;
 	struct buf rec = BUF_INIT;
 	(void)ctx;
 
@@ -137,50 +236,104 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 		out->reason = xasprintf("grader: cannot create %s: %s", results, strerror(errno));
 		goto done;
 	}
+	/* Only the descriptor: without a path, no process of the same user
+	 * (when there is no sandbox) can open the file to write records. */
+	unlink(results);
 	/* Forty test timeouts plus start-up: the runner
 	 * enforces each test's own; this bounds the whole run. */
 	struct spawn sp = {
 		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
 		.timeout = 10 + 40 * ex->test_timeout, .cpu_seconds = 0,
-		.memory_bytes = (size_t)2 << 30, .file_bytes = (size_t)64 << 20,
-		.processes = 32, .output_cap = 64u << 10, .pass_fd = fd,
+		.memory_bytes = memory, .file_bytes = (size_t)64 << 20,
+		.processes = 32, .output_cap = cap, .pass_fd = fd,
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	spawn_run(&sp, &res);
-	close(fd);
 	out->output = xstrndup(res.out.buf, res.out.len);
 
-	int ended = 0;
-	if (!read_file(&rec, results))
+	int ended = 0, running = -1;
+	long long *peaks = NULL;
+	long *started = NULL;
+	if (!read_fd(fd, &rec) && rec.len) {
 		ended = tests_parse_records(rec.buf, ex, out);
+		peaks = xcalloc(out->nr_cases ? out->nr_cases : 1, sizeof(*peaks));
+		started = xcalloc(out->nr_cases ? out->nr_cases : 1, sizeof(*started));
+		running = runner_notes(rec.buf, out, peaks, started);
+	}
+	close(fd);
+
+	/* How the run ended, when it ended early. */
+	int runner_signal = res.signal ? res.signal : res.status > 128 && res.status < 128 + 65 ? res.status - 128 : 0;
+	char *how;
+	if (res.timed_out)
+		how = xasprintf("it was stopped after its time limit of %g s", sp.timeout);
+	else if (res.flooded)
+		how = xasprintf("it printed more than %s (%d times the %s kept) and was stopped",
+				memory_human((long long)(cap * SPAWN_FLOOD_FACTOR)), SPAWN_FLOOD_FACTOR,
+				memory_human((long long)cap));
+	else if (runner_signal)
+		how = xasprintf("the test runner was killed by SIG%s (%s)",
+				sigabbrev_np(runner_signal) ? sigabbrev_np(runner_signal) : "?", strsignal(runner_signal));
+	else
+		how = xasprintf("the test runner ended early, with status %d", res.status);
+	/* A test that started processes may have left the runner none to
+	 * start the next test with: say so. */
+	for (size_t i = 0; started && i < out->nr_cases; i++) {
+		if (started[i] > 0 && !ended) {
+			char *more = xasprintf("%s, after %s had started %ld processes", how, out->cases[i].name,
+					       started[i]);
+			free(how);
+			how = more;
+			break;
+		}
+	}
 
 	out->total = out->nr_cases;
 	out->passed = 0;
 	for (size_t i = 0; i < out->nr_cases; i++) {
 		struct test_case *c = &out->cases[i];
-		if (c->status == CASE_PASSED)
+		if (c->status == CASE_PASSED) {
 			out->passed++;
-		else if (c->status == CASE_MISSING && !c->message)
-			c->message = xstrdup(res.timed_out ? "never reported: the test run was stopped for taking too long"
-						     : "never reported: the test run ended before this test");
+			continue;
+		}
+		if (c->status == CASE_MISSING && (int)i == running && !ended) {
+			/* Started, never finished, and the runner is gone. */
+			c->signal = runner_signal;
+			c->status = runner_signal ? CASE_CRASHED : CASE_MISSING;
+			c->message = xasprintf("the test run ended while this test ran: %s%s", how,
+					       res.flooded || res.timed_out ? "" :
+					       " (code under test can cause this by killing its parent, or by writing on descriptors it did not open)");
+		} else if (c->status == CASE_MISSING && !c->message) {
+			c->message = xasprintf("never reported: the test run ended before this test (%s)", how);
+		}
+		if (peaks)
+			c->message = with_peak(c->message, peaks[i], memory);
+		if (started && started[i] > 0) {
+			char *m = xasprintf("%s; it had started %ld processes", c->message ? c->message : "failed",
+					    started[i]);
+			free(c->message);
+			c->message = m;
+		}
 	}
 	if (res.exec_failed) {
 		out->reason = xasprintf("cannot run the tests: %s", res.out.buf);
 	} else if (!out->nr_cases) {
-		out->reason = xstrdup(res.flooded ? "the tests printed far too much output and were stopped"
-						  : "no test ran: the test binary reported none");
+		out->reason = res.timed_out || res.flooded || runner_signal || res.status
+			? xasprintf("no test ran: the test binary reported none (%s)", how)
+			: xstrdup("no test ran: the test binary reported none");
 	} else if (!ended && out->passed < out->total) {
-		out->reason = xasprintf("the test run did not finish (%s)",
-					res.timed_out ? "stopped after its time limit" :
-					res.flooded ? "it printed far too much output" :
-					res.signal ? strsignal(res.signal) : "it ended early");
+		out->reason = running >= 0
+			? xasprintf("the test run did not finish: %s while %s ran", how, out->cases[running].name)
+			: xasprintf("the test run did not finish: %s", how);
 	} else if (out->passed < out->total) {
-		out->reason = xasprintf("%zu of %zu passed", out->passed, out->total);
+		out->reason = summary(out);
 	}
 	out->status = out->nr_cases && out->passed == out->total ? ST_PASS : ST_FAIL;
+	free(how);
+	free(peaks);
+	free(started);
 	spawn_result_release(&res);
 done:
-	unlink(results);
 	buf_release(&rec);
 	free(results);
 	free(timeout);

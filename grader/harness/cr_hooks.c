@@ -7,132 +7,375 @@
  * write results. What tests print reaches only their captured output.
  *
  * Records, one per line, fields separated by tabs, text escaped (\t \n \\):
- *   plan  SUITE NAME                   every test that must report
- *   crash SUITE NAME SIGNAL            the worker died of a signal
- *   done  SUITE NAME STATUS TIMED_OUT EXIT ELAPSED FILE LINE MESSAGE
+ *   plan    SUITE NAME                 every test that must report
+ *   start   SUITE NAME                 the test's worker is running it
+ *   timeout SUITE NAME SECONDS         the worker ignored the test's timeout: killed
+ *   peak    SUITE NAME BYTES PROCESSES the most memory the worker was seen to take, and
+ *                                      the most processes it was seen to start
+ *   crash   SUITE NAME SIGNAL          the worker died of a signal
+ *   done    SUITE NAME STATUS TIMED_OUT EXIT ELAPSED FILE LINE MESSAGE
  *   end                                the runner finished
  *
  * Test timeouts: a test that declares none gets GRADER_TEST_TIMEOUT
- * (Criterion's --timeout does not reach tests without .timeout).
+ * (Criterion's --timeout does not reach tests without .timeout). Criterion
+ * enforces them from inside the worker, with a signal: code under test that
+ * blocks signals (or ends the worker's main thread) would hang the run, so
+ * a watchdog thread here kills a worker that outlives its timeout by a
+ * second. Both variables are removed before any worker starts: tests and
+ * benchmark runs then see the same environment.
  */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
 #include <criterion/internal/ordered-set.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <threads.h>
+#include <time.h>
 #include <unistd.h>
 
-static int result_fd = -1;
+/* How long past its timeout a worker may live before the watchdog kills it. */
+#define GRACE_SECONDS 1.0
 
-static void put(const char *s, size_t len)
+static int result_fd = -1;
+static double default_timeout;
+static pthread_mutex_t put_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A record being built: written whole, so that records from the watchdog
+ * and from the hooks never interleave. */
+struct record {
+	char text[4096];
+	size_t len;
+};
+
+static void add(struct record *r, const char *s, size_t len)
 {
+	if (len > sizeof(r->text) - 1 - r->len)
+		len = sizeof(r->text) - 1 - r->len;
+	memcpy(r->text + r->len, s, len);
+	r->len += len;
+}
+
+static void put_field(struct record *r, const char *s)
+{
+	add(r, "\t", 1);
+	for (; s && *s; s++) {
+		if (*s == '\t')
+			add(r, "\\t", 2);
+		else if (*s == '\n')
+			add(r, "\\n", 2);
+		else if (*s == '\\')
+			add(r, "\\\\", 2);
+		else
+			add(r, s, 1);
+	}
+}
+
+static void put_int_field(struct record *r, long long v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", v);
+	put_field(r, num);
+}
+
+/* Starts a record: KIND, and the test's suite and name when t is given. */
+static void begin(struct record *r, const char *kind, const struct criterion_test *t)
+{
+	r->len = 0;
+	add(r, kind, strlen(kind));
+	if (t) {
+		put_field(r, t->category);
+		put_field(r, t->name);
+	}
+}
+
+static void put_record(struct record *r)
+{
+	const char *s = r->text;
+	size_t len;
+
+	r->text[r->len++] = '\n';
+	len = r->len;
+	pthread_mutex_lock(&put_lock);
 	while (result_fd >= 0 && len) {
 		ssize_t w = write(result_fd, s, len);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return;
+			break;
 		s += w;
 		len -= (size_t)w;
 	}
+	pthread_mutex_unlock(&put_lock);
 }
 
-static void put_field(const char *s)
+static double now(void)
 {
-	char tab = '\t';
-	put(&tab, 1);
-	for (; s && *s; s++) {
-		if (*s == '\t')
-			put("\\t", 2);
-		else if (*s == '\n')
-			put("\\n", 2);
-		else if (*s == '\\')
-			put("\\\\", 2);
-		else
-			put(s, 1);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The watchdog's view of the test running now. */
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
+static const struct criterion_test *watched;
+static double watch_deadline, watch_timeout;
+static long long watch_peak;     /* bytes of address space at most, sampled */
+static long watch_procs;         /* processes the worker started, at most */
+static long children_maxrss;     /* KiB: RUSAGE_CHILDREN before the test */
+
+/* Every process in sight, with its parent: the watchdog's only use of
+ * memory, kept from one look to the next. */
+static struct {
+	pid_t *pid, *ppid;
+	char *mark;
+	size_t nr, alloc;
+} procs;
+
+static void read_procs(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+
+	procs.nr = 0;
+	while (d && (e = readdir(d))) {
+		char path[300], stat[512];
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		ssize_t n = read(fd, stat, sizeof(stat) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		stat[n] = '\0';
+		/* pid (comm) state ppid ...: comm may hold anything, but the last ')' ends it. */
+		const char *close_paren = strrchr(stat, ')');
+		int ppid;
+		char state;
+		if (!close_paren || sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2 || state == 'Z')
+			continue;
+		if (procs.nr == procs.alloc) {
+			size_t alloc = procs.alloc ? 2 * procs.alloc : 256;
+			pid_t *pid = realloc(procs.pid, alloc * sizeof(*pid));
+			if (pid)
+				procs.pid = pid;
+			pid_t *pp = realloc(procs.ppid, alloc * sizeof(*pp));
+			if (pp)
+				procs.ppid = pp;
+			char *mark = realloc(procs.mark, alloc);
+			if (mark)
+				procs.mark = mark;
+			if (!pid || !pp || !mark)
+				break;
+			procs.alloc = alloc;
+		}
+		procs.pid[procs.nr] = (pid_t)atoi(e->d_name);
+		procs.ppid[procs.nr] = (pid_t)ppid;
+		procs.nr++;
 	}
+	if (d)
+		closedir(d);
 }
 
-static void put_int_field(long long v)
+/* Marks the workers (this process's children) 1 and what they started 2;
+ * returns how many the workers started. */
+static long mark_workers(void)
 {
-	char num[32];
-	snprintf(num, sizeof(num), "%lld", v);
-	put_field(num);
+	pid_t self = getpid();
+	long started = 0;
+	int more = 1;
+
+	for (size_t i = 0; i < procs.nr; i++)
+		procs.mark[i] = procs.ppid[i] == self;
+	while (more) {
+		more = 0;
+		for (size_t i = 0; i < procs.nr; i++) {
+			if (procs.mark[i])
+				continue;
+			for (size_t k = 0; k < procs.nr; k++) {
+				if (procs.mark[k] && procs.pid[k] == procs.ppid[i]) {
+					procs.mark[i] = 2;
+					started++;
+					more = 1;
+					break;
+				}
+			}
+		}
+	}
+	return started;
 }
 
-static void put_end(void)
+/* The peak of pid's address space in bytes (what RLIMIT_AS limits), or 0. */
+static long long vm_peak(pid_t pid)
 {
-	put("\n", 1);
+	char path[64], text[4096];
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	const char *vm = strstr(text, "VmPeak:");
+	return vm ? atoll(vm + 7) * 1024 : 0;
+}
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct timespec pause = { 0, 50 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+		pthread_mutex_lock(&watch_lock);
+		if (watched) {
+			read_procs();
+			long started = mark_workers();
+			if (started > watch_procs)
+				watch_procs = started;
+			for (size_t i = 0; i < procs.nr; i++) {
+				long long peak = procs.mark[i] == 1 ? vm_peak(procs.pid[i]) : 0;
+				if (peak > watch_peak)
+					watch_peak = peak;
+			}
+			if (now() > watch_deadline) {
+				struct record r;
+				begin(&r, "timeout", watched);
+				put_int_field(&r, (long long)(watch_timeout * 1000));
+				put_record(&r);
+				for (size_t i = 0; i < procs.nr; i++)
+					if (procs.mark[i] == 1)
+						kill(procs.pid[i], SIGKILL);
+				watch_deadline = now() + 1; /* again, if the kill did not take */
+			}
+		}
+		pthread_mutex_unlock(&watch_lock);
+	}
+	return NULL;
+}
+
+/* Stops watching the test that just ended and reports the most memory its
+ * worker was seen to take and the most processes it was seen to start. */
+static void unwatch(const struct criterion_test *t)
+{
+	struct rusage ru;
+	long long peak;
+	long started;
+
+	pthread_mutex_lock(&watch_lock);
+	peak = watch_peak;
+	started = watch_procs;
+	/* A worker that died between looks: if the children's largest
+	 * resident size grew, it was this one's. */
+	if (!getrusage(RUSAGE_CHILDREN, &ru) && ru.ru_maxrss > children_maxrss &&
+	    (long long)ru.ru_maxrss * 1024 > peak)
+		peak = (long long)ru.ru_maxrss * 1024;
+	watched = NULL;
+	pthread_mutex_unlock(&watch_lock);
+	struct record r;
+	begin(&r, "peak", t);
+	put_int_field(&r, peak);
+	put_int_field(&r, started);
+	put_record(&r);
 }
 
 ReportHook(PRE_ALL)(struct criterion_test_set *set)
 {
 	const char *fd = getenv("GRADER_RESULT_FD");
 	const char *timeout = getenv("GRADER_TEST_TIMEOUT");
-	double seconds = timeout ? strtod(timeout, NULL) : 0;
+	pthread_t tid;
 
+	default_timeout = timeout ? strtod(timeout, NULL) : 0;
 	if (fd) {
 		result_fd = atoi(fd);
 		fcntl(result_fd, F_SETFD, FD_CLOEXEC);
 		unsetenv("GRADER_RESULT_FD");
 	}
+	unsetenv("GRADER_TEST_TIMEOUT");
 	/* Workers of the same user cannot open this process's /proc files
 	 * (and so its file descriptors) once it is not dumpable. */
 	prctl(PR_SET_DUMPABLE, 0);
+	if (result_fd >= 0 && !pthread_create(&tid, NULL, watchdog, NULL))
+		pthread_detach(tid);
 
 	FOREACH_SET(struct criterion_suite_set *s, set->suites) {
 		FOREACH_SET(struct criterion_test *t, s->tests) {
-			if (seconds > 0 && t->data && t->data->timeout <= 0)
-				t->data->timeout = seconds;
-			put("plan", 4);
-			put_field(t->category);
-			put_field(t->name);
-			put_end();
+			if (default_timeout > 0 && t->data && t->data->timeout <= 0)
+				t->data->timeout = default_timeout;
+			struct record r;
+			begin(&r, "plan", t);
+			put_record(&r);
 		}
 	}
 }
 
+ReportHook(PRE_TEST)(struct criterion_test *t)
+{
+	struct record r;
+	struct rusage ru;
+	double timeout = t->data && t->data->timeout > 0 ? t->data->timeout : default_timeout;
+
+	begin(&r, "start", t);
+	put_record(&r);
+	pthread_mutex_lock(&watch_lock);
+	watched = t;
+	watch_timeout = timeout;
+	watch_deadline = timeout > 0 ? now() + timeout + GRACE_SECONDS : 1e300;
+	watch_peak = 0;
+	watch_procs = 0;
+	children_maxrss = getrusage(RUSAGE_CHILDREN, &ru) ? 0 : ru.ru_maxrss;
+	pthread_mutex_unlock(&watch_lock);
+}
+
 ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
 {
-	put("crash", 5);
-	put_field(st->test->category);
-	put_field(st->test->name);
-	put_int_field(st->signal);
-	put_end();
+	struct record r;
+	unwatch(st->test);
+	begin(&r, "crash", st->test);
+	put_int_field(&r, st->signal);
+	put_record(&r);
 }
 
 ReportHook(POST_TEST)(struct criterion_test_stats *st)
 {
 	const struct criterion_assert_stats *failed = NULL;
 	char elapsed[32];
+	struct record r;
 
+	unwatch(st->test);
 	for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
 		if (!a->passed)
 			failed = a; /* the list is newest first: keep the earliest */
 	snprintf(elapsed, sizeof(elapsed), "%.6f", st->elapsed_time);
-	put("done", 4);
-	put_field(st->test->category);
-	put_field(st->test->name);
-	put_int_field(st->test_status);
-	put_int_field(st->timed_out);
-	put_int_field(st->exit_code);
-	put_field(elapsed);
-	put_field(failed && failed->file ? failed->file : "");
-	put_int_field(failed ? failed->line : 0);
-	put_field(failed && failed->message ? failed->message : "");
-	put_end();
+	begin(&r, "done", st->test);
+	put_int_field(&r, st->test_status);
+	put_int_field(&r, st->timed_out);
+	put_int_field(&r, st->exit_code);
+	put_field(&r, elapsed);
+	put_field(&r, failed && failed->file ? failed->file : "");
+	put_int_field(&r, failed ? failed->line : 0);
+	put_field(&r, failed && failed->message ? failed->message : "");
+	put_record(&r);
 }
 
 ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 {
+	struct record r;
 	(void)stats;
-	put("end", 3);
-	put_end();
+	begin(&r, "end", NULL);
+	put_record(&r);
 }
 
 /* The submission's calls to exit(), _exit(), _Exit(), quick_exit() and
@@ -166,4 +409,21 @@ void grader_abort(void)
 {
 	cr_assert_fail("the code under test called abort()");
 	_exit(86);
+}
+
+/* pthread_exit() and thrd_exit() in the test's own thread end it without
+ * a word, and the worker lingers on its other threads: named, like exit().
+ * In a thread the code under test started, they do what they always do. */
+void grader_pthread_exit(void *value)
+{
+	if (getpid() == gettid())
+		cr_assert_fail("the code under test called pthread_exit() in the test's main thread, which ends the test");
+	pthread_exit(value);
+}
+
+void grader_thrd_exit(int status)
+{
+	if (getpid() == gettid())
+		cr_assert_fail("the code under test called thrd_exit(%d) in the test's main thread, which ends the test", status);
+	thrd_exit(status);
 }

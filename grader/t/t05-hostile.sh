@@ -1,0 +1,225 @@
+# t05-hostile.sh - hostile submissions: each trick in grader/testdata/hostile
+# (a has_duplicates.c, paired with the reference count_common.c) gets a
+# clear verdict, the other exercise is graded normally, every grading ends
+# in bounded time, and nothing outside the grader's scratch folder is
+# touched or left running.
+#
+# Tricks whose code runs and could reach beyond its own grading (processes,
+# files, memory, output, time) are graded for real, without the result
+# cache, so that their count_common.c is graded beside them. The others
+# never run or only end their own test process: they use the cache, so the
+# reference count_common.c is graded once (first, alone), not thirty times.
+# Gradings run a few at a time; the fork storm, which burns every core it
+# can for its time limit, runs beside gradings that measure nothing.
+
+H=grader/testdata/hostile
+HT=$T/hostile
+mkdir -p "$HT"
+# Children run as another user when the grader runs as root: they must be
+# able to reach the scratch folders kept under $HT.
+chmod 711 "$T" "$HT"
+hostile_start=$(date +%s)
+
+# hostile_grade TRICK [VAR=VALUE...]: grades TRICK in the background into
+# $HT/TRICK/: out.json, err, code (exit status), seconds. Its scratch folder
+# is under $HT/TRICK too, so what it leaves running can be found.
+hostile_grade() {
+	trick=$1
+	shift
+	d=$HT/$trick
+	mkdir -p "$d/sub" "$d/tmp"
+	chmod 711 "$d" "$d/tmp"
+	cp "$H/$trick/has_duplicates.c" solutions/03_time_complexity/count_common.c "$d/sub/"
+	(
+		start=$(date +%s)
+		env "$@" TMPDIR="$d/tmp" $GRADER grade --topic 03 --submission "$d/sub" --format json --quiet \
+			>"$d/out.json" 2>"$d/err"
+		echo $? >"$d/code"
+		echo $(($(date +%s) - start)) >"$d/seconds"
+	) &
+	hostile_pids="$hostile_pids $!"
+}
+
+# hostile_batch N TRICK...: grades the tricks N at a time (with the cache)
+# and waits for them.
+hostile_batch() {
+	k=$1
+	shift
+	while [ $# -gt 0 ]; do
+		hostile_pids=
+		for i in $(seq "$k"); do
+			[ $# -gt 0 ] || break
+			hostile_grade "$1"
+			shift
+		done
+		wait $hostile_pids
+	done
+}
+
+# hostile_alive TRICK: the processes still alive that TRICK's grading
+# started (working folder or HOME under its folder), of user nobody when
+# root, else of this user.
+hostile_alive() {
+	d=$HT/$1
+	user=$(id -un)
+	[ "$(id -u)" -eq 0 ] && user=nobody
+	for p in /proc/[0-9]*; do
+		[ "$(stat -c %U "$p" 2>/dev/null)" = "$user" ] || continue
+		case "$(readlink "$p/cwd" 2>/dev/null)" in
+		"$d"/*) echo "${p#/proc/}"; continue ;;
+		esac
+		if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -q "^HOME=$d/"; then
+			echo "${p#/proc/}"
+		fi
+	done
+}
+
+# hostile_check TRICK CHECK PATTERN [EXIT]: TRICK's grading exited EXIT (1),
+# has_duplicates failed CHECK with a reason that contains PATTERN, the
+# reference count_common.c still scored 10, and it took under 60 s.
+hostile_check() {
+	hc_dir=$HT/$1
+	hc_want=${4:-1}
+	hc_pattern=$3
+	expect "hostile $1: exit $hc_want" "[ \"\$(cat \$hc_dir/code)\" = \$hc_want ]" "$hc_dir/out.json"
+	expect "hostile $1: $2 fails: ...$3..." \
+		"[ \"\$(json_get \$hc_dir/out.json \"d['exercises'][0]['$2']['status']\")\" = fail ] &&
+		 json_get \$hc_dir/out.json \"d['exercises'][0]['$2']['reason']\" | grep -qF -- \"\$hc_pattern\"" \
+		"$hc_dir/out.json"
+	expect "hostile $1: count_common still scores 10" \
+		"[ \"\$(json_get \$hc_dir/out.json \"d['exercises'][1]['score']\")\" = 10 ]" "$hc_dir/out.json"
+	expect "hostile $1: graded in under 60 s ($(cat "$hc_dir/seconds" 2>/dev/null) s)" \
+		"[ \"\$(cat \$hc_dir/seconds)\" -lt 60 ]" "$hc_dir/err"
+}
+
+# Files the file-writing trick aims at: none may exist after it.
+pwned_targets="/tmp/pwned /root/pwned $HT/write_files/pwned $HT/pwned $PWD/pwned $PWD/$H/pwned"
+[ "${HOME:-/root}" = /root ] || pwned_targets="$pwned_targets $HOME/pwned"
+pwned_before=
+for f in $pwned_targets; do
+	[ -e "$f" ] && pwned_before="$pwned_before $f"
+done
+
+# Blocked signals and endless sleep: slow (every test waits for its
+# timeout) but idle, so it runs beside everything.
+hostile_pids=
+hostile_grade sleep_blocked GRADER_CACHE=0
+sleeper=$hostile_pids
+
+# The reference count_common.c into the cache, beside a submission that
+# does not build.
+hostile_batch 1 fork_storm
+
+# Three tricks get past every build-time rule (machine code written at run
+# time) or write files: only a sandbox holds them. Without one (the report
+# says so) they would be let loose on this machine: they are not run.
+sandboxed=$(json_get "$HT/fork_storm/out.json" "d['notes'] is None or 'no sandbox' not in d['notes']" 2>/dev/null)
+if [ "$sandboxed" = True ]; then
+	unleashed="fork_jit kill_all_jit write_files"
+else
+	unleashed=
+	echo "# no sandbox here: fork_jit, kill_all_jit and write_files are not run"
+fi
+
+# The fork storm (machine code written at run time, past every build-time
+# check), beside submissions refused at build time.
+hostile_pids=
+[ -n "$unleashed" ] && hostile_grade fork_jit GRADER_CACHE=0
+storm=$hostile_pids
+hostile_batch 3 harness_symbol criterion_symbol interpose_malloc startup_hook ifunc_resolver \
+	fork_constructor fork_attribute_constructor fork_hidden network detect_valgrind \
+	exit_group_syscall inline_asm_syscall asm_macro section_inject setsid kill_parent
+[ -z "$storm" ] || wait $storm
+sleep 1
+[ -n "$unleashed" ] && expect "hostile fork_jit: none of the processes it forked is alive 1 s later" \
+	"[ -z \"\$(hostile_alive fork_jit)\" ]"
+
+# What burns CPU, memory or output, for real, a few at a time.
+hostile_pids=
+for trick in infinite_loop memory_hog output_flood ${unleashed:+kill_all_jit}; do
+	hostile_grade "$trick" GRADER_CACHE=0
+done
+wait $hostile_pids
+
+# What runs and ends its own test process, or writes files.
+hostile_pids=
+[ -n "$unleashed" ] && hostile_grade write_files GRADER_CACHE=0
+writer=$hostile_pids
+hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
+	detect_cmdline exit_group_jit pthread_exit_main
+wait $writer $sleeper
+sleep 1
+for trick in infinite_loop memory_hog output_flood sleep_blocked $unleashed; do
+	expect "hostile $trick: nothing of it is alive 1 s later" "[ -z \"\$(hostile_alive $trick)\" ]"
+done
+for f in $pwned_targets; do
+	[ -n "$unleashed" ] || break
+	case " $pwned_before " in
+	*" $f "*) echo "# $f existed before the file-writing trick ran: not checked" ;;
+	*) expect "hostile write_files: $f was not written" "[ ! -e $f ]" ;;
+	esac
+done
+
+for trick in fork_storm fork_constructor fork_attribute_constructor fork_hidden; do
+	expect "hostile $trick: no process of it is alive" "[ -z \"\$(hostile_alive $trick)\" ]"
+done
+
+hostile_check exit0 tests 'the code under test called exit(0)'
+hostile_check underscore_exit tests 'the code under test called _exit(0)'
+hostile_check abort tests 'the code under test called abort()'
+hostile_check student_main tests 'expected true'
+expect "hostile student_main: the report says main() is ignored" \
+	"json_get $HT/student_main/out.json \"d['exercises'][0]['build']['log']\" | grep -q 'main() is ignored'" \
+	"$HT/student_main/out.json"
+hostile_check harness_symbol build "defines 'bench_sink'"
+hostile_check criterion_symbol build "defines 'criterion_send_assert'"
+hostile_check interpose_malloc build "which would replace the C library's own"
+hostile_check startup_hook build "defines '__gmon_start__'"
+hostile_check ifunc_resolver build 'indirect function'
+hostile_check fake_output tests 'the test runner was killed'
+expect "hostile fake_output: no forged record counts: no test passed" \
+	"[ \"\$(json_get $HT/fake_output/out.json \"d['exercises'][0]['tests']['passed']\")\" = 0 ]" \
+	"$HT/fake_output/out.json"
+hostile_check infinite_loop tests 'did not finish in 2 s'
+hostile_check fork_storm build 'calls fork(): graded code may not start processes'
+hostile_check fork_constructor build 'a constructor by another name'
+hostile_check fork_attribute_constructor build 'defines a constructor or destructor'
+hostile_check fork_hidden build 'calls _Fork(): graded code may not start processes'
+hostile_check memory_hog tests 'did not finish in 2 s'
+hostile_check network build 'graded code may not use the network'
+hostile_check modify_input tests 'has_duplicates modified its input'
+hostile_check detect_valgrind build 'includes a valgrind header'
+hostile_check output_flood tests 'printed more than 4.0 MiB'
+hostile_check exit_group_syscall build 'calls syscall(): graded code may not make raw system calls'
+hostile_check inline_asm_syscall build 'uses inline assembly'
+hostile_check asm_macro build 'uses inline assembly'
+hostile_check section_inject build 'places code or data in a section of its choosing'
+hostile_check exit_group_jit tests 'the test process ended before the test finished'
+hostile_check pthread_exit_main tests 'called pthread_exit()'
+hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
+hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
+hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
+if [ -n "$unleashed" ]; then
+	hostile_check fork_jit tests 'had started'
+	hostile_check kill_all_jit tests 'the test runner was killed by SIGKILL'
+	hostile_check write_files complexity 'grows as O(n^2)'
+	expect "hostile write_files: its tests still pass" \
+		"[ \"\$(json_get $HT/write_files/out.json \"d['exercises'][0]['tests']['status']\")\" = pass ]" \
+		"$HT/write_files/out.json"
+fi
+
+# A known limit (README, "Security model"): code that tells the benchmark
+# from the tests by its command line or its folder runs its honest,
+# quadratic path natively in the tests and a shortcut when measured. The
+# grader cannot tell; these record what it reports, and that nothing else
+# breaks.
+for trick in detect_env detect_cmdline; do
+	d=$HT/$trick
+	expect "hostile $trick (known limit): the tests run the honest path natively and pass" \
+		"[ \"\$(json_get $d/out.json \"d['exercises'][0]['tests']['status']\")\" = pass ]" "$d/out.json"
+	expect "hostile $trick (known limit): count_common still scores 10, in under 60 s" \
+		"[ \"\$(json_get $d/out.json \"d['exercises'][1]['score']\")\" = 10 ] && [ \"\$(cat $d/seconds)\" -lt 60 ]" \
+		"$d/out.json"
+done
+
+echo "# t05-hostile: $(($(date +%s) - hostile_start)) s"
