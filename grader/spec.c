@@ -855,6 +855,30 @@ struct bench_choice {
 	const struct node *memory;  /* memory's own 'bench', if any */
 };
 
+/* A ladder must span enough for the claim and the next class up to grow
+ * apart: over 1024..2048, n log n grows only 10% more than n, which no fit
+ * can tell from a constant factor. */
+#define MIN_SEPARATION 1.3
+
+static void check_separation(struct loader *l, const struct node *at, const struct spec_exercise *ex)
+{
+	enum fit_class claim = ex->claim, next = (enum fit_class)(ex->claim + 1);
+	double lo = (double)ex->sizes[0], hi = (double)ex->sizes[ex->nr_sizes - 1];
+
+	if (next >= FIT_NR_CLASSES || next == FIT_EXP)
+		return;
+	double c0 = fit_eval(claim, 2, lo), c1 = fit_eval(claim, 2, hi);
+	double n0 = fit_eval(next, 2, lo), n1 = fit_eval(next, 2, hi);
+	if (c0 <= 0 || n0 <= 0)
+		return;
+	double separation = (n1 / n0) / (c1 / c0);
+	if (separation < MIN_SEPARATION)
+		problem(l, at->pos, "sizes %g..%g cannot tell the claim %s from %s: the latter grows only "
+			"%.0f%% more over them (widen the ladder to at least %.0f%%)", lo, hi,
+			fit_class_name(claim), fit_class_name(next), 100 * (separation - 1),
+			100 * (MIN_SEPARATION - 1));
+}
+
 static void load_complexity(struct loader *l, const struct field *f,
 			    struct spec_exercise *ex, struct bench_choice *bench)
 {
@@ -883,6 +907,8 @@ static void load_complexity(struct loader *l, const struct field *f,
 		load_sizes(l, &k[C_SIZES], ex);
 	else
 		problem(l, f->value->pos, "missing key 'sizes' in 'complexity'");
+	if (k[C_CLAIM].key && k[C_SIZES].key && ex->nr_sizes >= 2)
+		check_separation(l, k[C_SIZES].value, ex);
 	if (k[C_TIMEOUT].key)
 		get_number(l, "timeout", k[C_TIMEOUT].value, 0, &ex->complexity_timeout);
 	if (k[C_SEED].key)

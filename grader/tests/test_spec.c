@@ -325,6 +325,8 @@ static const struct text_case texts[] = {
 	  "5:21: file 'bench_other.c' not found in " },
 	{ EX "    memory: {space: O(n^4), sizes: [1, 2, 3, 4]}\n", 1,
 	  "4:21: unknown class 'O(n^4)' for 'space'" },
+	{ EX "    complexity: {claim: O(n), sizes: [1024, 1280, 1536, 2048]}\n", 1,
+	  "4:38: sizes 1024..2048 cannot tell the claim O(n) from O(n log n)" },
 	{ EX "    memory: {races: sometimes}\n", 1,
 	  "4:21: unknown race policy 'sometimes' (known: allow, forbid)" },
 	{ EX "    memory: {bench: bench_gone.c}\n", 1, "4:21: file 'bench_gone.c' not found in " },
