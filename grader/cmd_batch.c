@@ -24,6 +24,7 @@
 #include "escape.h"
 #include "exitcode.h"
 #include "grade.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "spec.h"
 #include "util.h"
@@ -47,7 +48,7 @@ struct batch {
 	const struct spec *spec;
 	uint64_t base_hash;  /* spec, spec folder, grader binary */
 	struct student *students;
-	size_t count, next, done, unchanged;
+	size_t count, done, unchanged;
 	int progress;        /* stderr is a terminal */
 	double start;
 	pthread_mutex_t lock;
@@ -245,30 +246,23 @@ static void grade_student(struct batch *b, struct student *s)
 	grade_release(&g);
 }
 
-static void *worker(void *arg)
+static void grade_one(void *arg, size_t i)
 {
 	struct batch *b = arg;
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		size_t i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->count)
-			return NULL;
-		struct student *s = &b->students[i];
-		grade_student(b, s);
+	struct student *s = &b->students[i];
+	grade_student(b, s);
 
-		pthread_mutex_lock(&b->lock);
-		b->done++;
-		b->unchanged += s->unchanged;
-		if (b->progress) {
-			fprintf(stderr, "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: ", b->done, b->count,
-				b->unchanged, now_seconds() - b->start);
-			term_text(stderr, s->id);
-			fprintf(stderr, " %g/%g%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
-			fflush(stderr);
-		}
-		pthread_mutex_unlock(&b->lock);
+	pthread_mutex_lock(&b->lock);
+	b->done++;
+	b->unchanged += s->unchanged;
+	if (b->progress) {
+		fprintf(stderr, "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: ", b->done, b->count,
+			b->unchanged, now_seconds() - b->start);
+		term_text(stderr, s->id);
+		fprintf(stderr, " %g/%g%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
+		fflush(stderr);
 	}
+	pthread_mutex_unlock(&b->lock);
 }
 
 static int write_csv(const char *path, const struct batch *b)
@@ -447,24 +441,13 @@ int cmd_batch(int argc, char **argv)
 	b.progress = isatty(2);
 	b.start = now_seconds();
 
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
-	pthread_t tid[64];
-	int started = 0;
-	if (threads > 64)
-		threads = 64;
+	int threads = jobs > 0 ? jobs : parallel_cores();
 	if ((size_t)threads > b.count)
 		threads = b.count ? (int)b.count : 1;
 	if (b.progress)
 		fprintf(stderr, "grader: grading %zu submission%s of %s, %d at a time", b.count,
 			b.count == 1 ? "" : "s", spec.topic, threads);
-	for (int t = 0; t < threads; t++)
-		if (!pthread_create(&tid[t], NULL, worker, &b))
-			started++;
-	if (!started)
-		worker(&b);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	parallel_for(b.count, threads, grade_one, &b);
 	if (b.progress)
 		fputs("\r\033[K", stderr);
 

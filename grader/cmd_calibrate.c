@@ -18,6 +18,7 @@
 #include "expr.h"
 #include "grade.h"
 #include "memory.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "spec.h"
 #include "util.h"
@@ -46,25 +47,20 @@ struct trial {
 struct pool {
 	struct context *ctx;
 	struct trial *trials;
-	size_t count, next;
-	pthread_mutex_t lock;
+	size_t count;
+	pthread_mutex_t lock;       /* the progress lines */
 };
 
-static void *worker(void *arg)
+static void grade_trial(void *arg, size_t i)
 {
 	struct pool *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		size_t i = p->next++;
-		pthread_mutex_unlock(&p->lock);
-		if (i >= p->count)
-			return NULL;
-		struct trial *t = &p->trials[i];
-		const char *over[1] = { t->file };
-		fprintf(stderr, "grader: calibrate: %s: %s (%zu of %zu)\n", t->ex->name,
-			t->variant ? t->variant->file : "reference", i + 1, p->count);
-		pipeline_grade(p->ctx, &t->view, NULL, over, &t->g);
-	}
+	struct trial *t = &p->trials[i];
+	const char *over[1] = { t->file };
+	pthread_mutex_lock(&p->lock);
+	fprintf(stderr, "grader: calibrate: %s: %s (%zu of %zu)\n", t->ex->name,
+		t->variant ? t->variant->file : "reference", i + 1, p->count);
+	pthread_mutex_unlock(&p->lock);
+	pipeline_grade(p->ctx, &t->view, NULL, over, &t->g);
 }
 
 static const struct exercise_result *result(const struct trial *t)
@@ -496,17 +492,10 @@ int cmd_calibrate(int argc, char **argv)
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
-	struct pool pool = { &ctx, trials, nr, 0, PTHREAD_MUTEX_INITIALIZER };
-	pthread_t tid[16];
-	int started = 0;
+	struct pool pool = { &ctx, trials, nr, PTHREAD_MUTEX_INITIALIZER };
 	if (jobs > 16)
 		jobs = 16;
-	for (int k = 1; k < jobs; k++)
-		if (!pthread_create(&tid[started], NULL, worker, &pool))
-			started++;
-	worker(&pool);
-	for (int k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
+	parallel_for(nr, jobs, grade_trial, &pool);
 
 	printf("calibrating %s (%s) on this machine%s\n\n", spec.topic, spec_path,
 	       jobs > 1 ? ": solutions graded at once, so times run long" : "");

@@ -6,7 +6,6 @@
  */
 #include <dirent.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "grade.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "spec.h"
 #include "util.h"
@@ -43,23 +43,15 @@ struct topic_check {
 struct pool {
 	struct context *ctx;
 	struct trial **all;
-	size_t count, next;
-	pthread_mutex_t lock;
+	size_t count;
 };
 
-static void *worker(void *arg)
+static void grade_trial(void *arg, size_t i)
 {
 	struct pool *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		size_t i = p->next++;
-		pthread_mutex_unlock(&p->lock);
-		if (i >= p->count)
-			return NULL;
-		struct trial *t = p->all[i];
-		const char *over[1] = { t->override };
-		pipeline_grade(p->ctx, &t->view, t->submission, t->override ? over : NULL, &t->g);
-	}
+	struct trial *t = p->all[i];
+	const char *over[1] = { t->override };
+	pipeline_grade(p->ctx, &t->view, t->submission, t->override ? over : NULL, &t->g);
 }
 
 static char *judge_variant(const struct trial *t)
@@ -250,7 +242,7 @@ int cmd_check(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 
-	struct pool pool = { &ctx, NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER };
+	struct pool pool = { &ctx, NULL, 0 };
 	size_t alloc = 0;
 	for (size_t i = 0; i < nr_topics; i++) {
 		struct topic_check *tc = &topics[i];
@@ -267,21 +259,10 @@ int cmd_check(int argc, char **argv)
 	}
 
 	double start = now_seconds();
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
-	pthread_t tid[16];
-	int started = 0;
-	if (threads > 16)
-		threads = 16;
+	int threads = jobs > 0 ? jobs : parallel_cores();
 	fprintf(stderr, "grader: checking %zu topic%s: %zu gradings on %d thread%s\n", nr_topics,
 		nr_topics == 1 ? "" : "s", pool.count, threads, threads == 1 ? "" : "s");
-	for (int t = 0; t < threads; t++)
-		if (!pthread_create(&tid[t], NULL, worker, &pool))
-			started++;
-	if (!started)
-		worker(&pool);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	parallel_for(pool.count, threads, grade_trial, &pool);
 
 	printf("%-28s %9s  %-12s %-10s %s\n", "topic", "exercises", "reference", "stubs", "wrong variants rejected for the right reason");
 	for (size_t i = 0; i < nr_topics; i++) {

@@ -27,6 +27,7 @@
 #include "exitcode.h"
 #include "fitbench_build.h"
 #include "grade.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "spawn.h"
 #include "util.h"
@@ -73,7 +74,7 @@ struct bench {
 	int vary_seed;
 	int quiet;
 	struct outcome *outcomes; /* [meter][run][entry] */
-	size_t next_task, finished, nr_tasks;
+	size_t finished, nr_tasks;
 	pthread_mutex_t lock;
 };
 
@@ -368,75 +369,42 @@ static void measure(struct bench *b, int m, int run, size_t i)
 	o->seconds = now_seconds() - start;
 }
 
-static void *measure_worker(void *arg)
+static void measure_task(void *arg, size_t t)
 {
 	struct bench *b = arg;
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		size_t t = b->next_task++;
-		pthread_mutex_unlock(&b->lock);
-		if (t >= b->nr_tasks)
-			return NULL;
-		size_t i = t % b->nr_entries, per_meter = (size_t)b->runs * b->nr_entries;
-		int m = (int)(t / per_meter), run = (int)(t % per_meter / b->nr_entries);
-		measure(b, m, run, i);
+	size_t i = t % b->nr_entries, per_meter = (size_t)b->runs * b->nr_entries;
+	int m = (int)(t / per_meter), run = (int)(t % per_meter / b->nr_entries);
+	measure(b, m, run, i);
 
-		struct outcome *o = outcome_at(b, m, run, i);
-		pthread_mutex_lock(&b->lock);
-		b->finished++;
-		if (!b->quiet)
-			fprintf(stderr, "grader: fitbench: [%zu/%zu] %s run %d: %s: %s, %s (%.1f s%s)\n",
-				b->finished, b->nr_tasks, meter_names[b->meters[m]], run + 1, b->entries[i].name,
-				o->measured != FIT_NONE ? fit_class_name(o->measured) : "-", status_name(o->status),
-				o->seconds, o->retries ? ", tried again" : "");
-		pthread_mutex_unlock(&b->lock);
-	}
+	struct outcome *o = outcome_at(b, m, run, i);
+	pthread_mutex_lock(&b->lock);
+	b->finished++;
+	if (!b->quiet)
+		fprintf(stderr, "grader: fitbench: [%zu/%zu] %s run %d: %s: %s, %s (%.1f s%s)\n",
+			b->finished, b->nr_tasks, meter_names[b->meters[m]], run + 1, b->entries[i].name,
+			o->measured != FIT_NONE ? fit_class_name(o->measured) : "-", status_name(o->status),
+			o->seconds, o->retries ? ", tried again" : "");
+	pthread_mutex_unlock(&b->lock);
 }
 
 struct build_job {
 	const struct context *ctx;
 	struct entry *entries;
-	size_t count, next;
-	pthread_mutex_t lock;
 };
 
-static void *build_worker(void *arg)
+static void build_entry(void *arg, size_t i)
 {
 	struct build_job *j = arg;
-	for (;;) {
-		pthread_mutex_lock(&j->lock);
-		size_t i = j->next++;
-		pthread_mutex_unlock(&j->lock);
-		if (i >= j->count)
-			return NULL;
-		struct entry *e = &j->entries[i];
-		char *name = xasprintf("build-%s", e->name);
-		struct buf log = BUF_INIT;
-		e->build_dir = make_dir(j->ctx->scratch, name);
-		if (e->build_dir) {
-			e->bench = path_join(e->build_dir, "bench");
-			e->built = !fitbench_build(j->ctx, e->path, e->build_dir, &log);
-		}
-		e->build_log = buf_detach(&log);
-		free(name);
+	struct entry *e = &j->entries[i];
+	char *name = xasprintf("build-%s", e->name);
+	struct buf log = BUF_INIT;
+	e->build_dir = make_dir(j->ctx->scratch, name);
+	if (e->build_dir) {
+		e->bench = path_join(e->build_dir, "bench");
+		e->built = !fitbench_build(j->ctx, e->path, e->build_dir, &log);
 	}
-}
-
-/* Runs fn(arg) on threads threads (at least 1) and waits for them. */
-static void run_threads(int threads, void *(*fn)(void *), void *arg)
-{
-	pthread_t tid[16];
-	int started = 0;
-
-	if (threads > 16)
-		threads = 16;
-	for (int t = 0; t < threads; t++)
-		if (!pthread_create(&tid[t], NULL, fn, arg))
-			started++;
-	if (!started)
-		fn(arg);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	e->build_log = buf_detach(&log);
+	free(name);
 }
 
 /* Starts a child that spins on cpu until killed, and keeps the grader
@@ -740,8 +708,8 @@ int cmd_fitbench(int argc, char **argv)
 	double start = now_seconds(), load_before = load_average();
 	time_t started = time(NULL);
 
-	struct build_job bj = { &ctx, b.entries, b.nr_entries, 0, PTHREAD_MUTEX_INITIALIZER };
-	run_threads(jobs, build_worker, &bj);
+	struct build_job bj = { &ctx, b.entries };
+	parallel_for(b.nr_entries, jobs, build_entry, &bj);
 	size_t built = 0;
 	for (size_t i = 0; i < b.nr_entries; i++) {
 		built += b.entries[i].built;
@@ -760,7 +728,7 @@ int cmd_fitbench(int argc, char **argv)
 	b.nr_tasks = (size_t)b.nr_meters * (size_t)b.runs * b.nr_entries;
 	b.outcomes = xcalloc(b.nr_tasks, sizeof(*b.outcomes));
 	pthread_mutex_init(&b.lock, NULL);
-	run_threads(jobs, measure_worker, &b);
+	parallel_for(b.nr_tasks, jobs, measure_task, &b);
 	pthread_mutex_destroy(&b.lock);
 	double wall = now_seconds() - start, load_after = load_average();
 	if (busy_pid > 0)

@@ -12,6 +12,7 @@
 #include "cache.h"
 #include "complexity.h"
 #include "memory.h"
+#include "parallel.h"
 #include "spawn.h"
 #include "tests.h"
 #include "util.h"
@@ -34,10 +35,8 @@ int context_init(struct context *ctx, const char *root)
 	chmod(tmpl, 0711);
 	ctx->scratch = tmpl;
 	ctx->harness_obj = path_join(ctx->scratch, "harness");
-	if (!ctx->jobs) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		ctx->jobs = n > 0 ? (int)n : 1;
-	}
+	if (!ctx->jobs)
+		ctx->jobs = parallel_cores();
 	if (mkdir(ctx->harness_obj, 0755) || spawn_prepare_dir(ctx->harness_obj))
 		return error("cannot prepare %s", ctx->harness_obj);
 	const char *env = getenv("GRADER_CACHE");
@@ -245,21 +244,12 @@ struct job {
 	const struct spec *spec;
 	const char *const *sources;
 	struct grade *g;
-	pthread_mutex_t lock;
-	size_t next;
 };
 
-static void *worker(void *arg)
+static void grade_one(void *arg, size_t i)
 {
 	struct job *job = arg;
-	for (;;) {
-		pthread_mutex_lock(&job->lock);
-		size_t i = job->next++;
-		pthread_mutex_unlock(&job->lock);
-		if (i >= job->g->nr_exercises)
-			return NULL;
-		grade_exercise(job->ctx, job->spec, i, job->sources[i], &job->g->exercises[i]);
-	}
+	grade_exercise(job->ctx, job->spec, i, job->sources[i], &job->g->exercises[i]);
 }
 
 void pipeline_grade(struct context *ctx, const struct spec *spec, const char *submission,
@@ -286,19 +276,8 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 	if (!spawn_sandbox_available())
 		g->notes = xasprintf("%s", spawn_isolation());
 
-	struct job job = { ctx, spec, (const char *const *)sources, g, PTHREAD_MUTEX_INITIALIZER, 0 };
-	int threads = ctx->jobs < 1 ? 1 : ctx->jobs > 8 ? 8 : ctx->jobs;
-	if ((size_t)threads > n)
-		threads = (int)n;
-	pthread_t tid[8];
-	int started = 0;
-	for (int t = 0; t < threads; t++)
-		if (!pthread_create(&tid[t], NULL, worker, &job))
-			started++;
-	if (!started)
-		worker(&job);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+	struct job job = { ctx, spec, (const char *const *)sources, g };
+	parallel_for(n, ctx->jobs < 1 ? 1 : ctx->jobs > 8 ? 8 : ctx->jobs, grade_one, &job);
 
 	grade_total(g);
 	g->seconds = now_seconds() - start;
