@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 3\n"
+#define MAGIC "memgrade-cache 4\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -183,6 +183,7 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 		fprintf(f, "leak\t%zu\t%zu\t%u", m->leaks[i].bytes, m->leaks[i].blocks, m->leaks[i].where.line);
 		put(f, m->leaks[i].kind);
 		put(f, m->leaks[i].where.file);
+		put(f, m->leaks[i].test);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < m->nr_errors; i++) {
@@ -190,6 +191,7 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 		put(f, m->errors[i].what);
 		put(f, m->errors[i].where.file);
 		put(f, m->errors[i].detail);
+		put(f, m->errors[i].test);
 		fputc('\n', f);
 	}
 	fputs("end\n", f);
@@ -310,7 +312,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			ALLOC_GROW(r->memory.space_points, r->memory.nr_space_points + 1, alloc_s);
 			r->memory.space_points[r->memory.nr_space_points].n = strtoull(f[1], NULL, 10);
 			r->memory.space_points[r->memory.nr_space_points++].cost = strtod(f[2], NULL);
-		} else if (!strcmp(f[0], "leak") && n == 6) {
+		} else if (!strcmp(f[0], "leak") && n == 7) {
 			ALLOC_GROW(r->memory.leaks, r->memory.nr_leaks + 1, alloc_l);
 			struct leak *l = &r->memory.leaks[r->memory.nr_leaks++];
 			l->bytes = strtoull(f[1], NULL, 10);
@@ -318,7 +320,8 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			l->where.line = (unsigned)atoi(f[3]);
 			l->kind = get(f[4]);
 			l->where.file = get(f[5]);
-		} else if (!strcmp(f[0], "error") && n == 6) {
+			l->test = get(f[6]);
+		} else if (!strcmp(f[0], "error") && n == 7) {
 			ALLOC_GROW(r->memory.errors, r->memory.nr_errors + 1, alloc_e);
 			struct mem_error *e = &r->memory.errors[r->memory.nr_errors++];
 			e->count = strtoull(f[1], NULL, 10);
@@ -326,6 +329,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			e->what = get(f[3]);
 			e->where.file = get(f[4]);
 			e->detail = get(f[5]);
+			e->test = get(f[6]);
 		}
 	}
 	ret = ended ? 0 : -1;

@@ -83,12 +83,14 @@ void exercise_result_release(struct exercise_result *ex)
 	free(ex->memory.stack_budget_expr);
 	for (size_t i = 0; i < ex->memory.nr_leaks; i++) {
 		free(ex->memory.leaks[i].kind);
+		free(ex->memory.leaks[i].test);
 		release_location(&ex->memory.leaks[i].where);
 	}
 	free(ex->memory.leaks);
 	for (size_t i = 0; i < ex->memory.nr_errors; i++) {
 		free(ex->memory.errors[i].what);
 		free(ex->memory.errors[i].detail);
+		free(ex->memory.errors[i].test);
 		release_location(&ex->memory.errors[i].where);
 	}
 	free(ex->memory.errors);

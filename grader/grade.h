@@ -95,6 +95,7 @@ struct leak {
 	char *kind;                /* "definitely lost", "indirectly lost", ... */
 	size_t bytes, blocks;
 	struct location where;     /* the allocation in the student's file */
+	char *test;                /* the test that found it, or NULL (the driver) */
 };
 
 struct mem_error {
@@ -102,6 +103,7 @@ struct mem_error {
 	struct location where;     /* the first frame in the student's file */
 	char *detail;              /* "0 bytes after a block of size 40 alloc'd at ..." */
 	size_t count;              /* times memcheck reported it */
+	char *test;                /* the test that found it, or NULL (the driver) */
 };
 
 struct memory_result {

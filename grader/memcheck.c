@@ -547,7 +547,7 @@ static int add_leak(struct parser *ps, struct proc *p, const struct span *lines,
 	}
 	ALLOC_GROW(p->leaks, p->nr_leaks + 1, p->alloc_leaks);
 	p->leaks[p->nr_leaks++] = (struct leak){
-		xstrdup(leak_kinds[kind]), (size_t)total, (size_t)blocks, where
+		xstrdup(leak_kinds[kind]), (size_t)total, (size_t)blocks, where, NULL
 	};
 	return 1;
 }

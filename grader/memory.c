@@ -1,10 +1,13 @@
 /* memory.c - peak heap and stack against budgets; leaks and invalid accesses */
 #include "memory.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "expr.h"
 #include "massif.h"
@@ -341,6 +344,123 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 	}
 }
 
+/* memcheck over the course's Criterion tests, each worker process logged
+ * apart: the tests reach paths the driver does not (edge cases, errors),
+ * and a finding is reported with the test that made it. Workers run one
+ * at a time in a fresh PID namespace, so they start in the order the
+ * runner's "start" records give and their pids rise in that order. */
+static int by_pid(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+static void run_tests_memcheck(const struct spec_exercise *ex, const char *build_dir, const char *dir,
+			       struct memory_result *out, struct buf *why)
+{
+	char *tests = path_join(build_dir, "tests");
+	char *results = xasprintf("%s.results", dir);
+	/* valgrind makes each test tens of times slower */
+	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout * 10 > 10 ? ex->test_timeout * 10 : 10);
+	const char *env[] = { "GRADER_RESULT_FD=3", timeout, NULL };
+	const char *argv[] = { "valgrind", "--tool=memcheck", "--trace-children=yes", "--leak-check=full",
+			       "--show-leak-kinds=definite,indirect,possible",
+			       "--errors-for-leak-kinds=definite,indirect", "--num-callers=20",
+			       "--log-file=mc.%p.log", "--vgdb=no", tests, "--jobs", "1", "--ascii", NULL };
+	const char *binds[] = { build_dir, NULL };
+	char *file = xasprintf("%s.c", ex->name);
+	struct buf rec = BUF_INIT;
+	char **names = NULL;
+	size_t nr_names = 0, alloc_names = 0, alloc_leaks = out->nr_leaks, alloc_errors = out->nr_errors;
+	long *pids = NULL;
+	size_t nr_pids = 0, alloc_pids = 0;
+
+	int fd = open(results, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto done;
+	struct spawn sp = {
+		.argv = argv, .env = env, .cwd = dir, .sandbox = 1, .ro_binds = binds,
+		.timeout = 3 * VALGRIND_TIMEOUT, .memory_bytes = (size_t)8 << 30,
+		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10, .pass_fd = fd,
+	};
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	mkdir(dir, 0755);
+	spawn_prepare_dir(dir);
+	spawn_run(&sp, &res);
+	if (res.timed_out) {
+		out->timeouts++;
+		add_reason(why, "the tests did not finish under memcheck in time");
+	}
+	spawn_result_release(&res);
+	close(fd);
+
+	if (!read_file(&rec, results)) {
+		char *save = NULL;
+		for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char suite[256], name[256];
+			if (sscanf(line, "start\t%255[^\t]\t%255[^\t\n]", suite, name) == 2) {
+				ALLOC_GROW(names, nr_names + 1, alloc_names);
+				names[nr_names++] = xasprintf("%s/%s", suite, name);
+			}
+		}
+	}
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		long pid;
+		if (sscanf(e->d_name, "mc.%ld.log", &pid) == 1) {
+			ALLOC_GROW(pids, nr_pids + 1, alloc_pids);
+			pids[nr_pids++] = pid;
+		}
+	}
+	if (d)
+		closedir(d);
+	qsort(pids, nr_pids, sizeof(*pids), by_pid);
+
+	/* pids[0] is the runner; pids[k] ran the k-th test to start. */
+	for (size_t k = 1; k < nr_pids && k - 1 < nr_names; k++) {
+		char *path = xasprintf("%s/mc.%ld.log", dir, pids[k]);
+		struct buf text = BUF_INIT;
+		struct memcheck_report rep;
+		memset(&rep, 0, sizeof(rep));
+		if (!read_file(&text, path) && !memcheck_parse(text.buf, text.len, file, &rep)) {
+			for (size_t i = 0; i < rep.nr_leaks; i++) {
+				struct leak *l = &rep.leaks[i];
+				if (!l->where.file || strcmp(l->where.file, file))
+					continue;
+				out->leaked_bytes += (long long)l->bytes;
+				ALLOC_GROW(out->leaks, out->nr_leaks + 1, alloc_leaks);
+				out->leaks[out->nr_leaks] = *l;
+				out->leaks[out->nr_leaks++].test = xstrdup(names[k - 1]);
+				memset(l, 0, sizeof(*l));
+			}
+			for (size_t i = 0; i < rep.nr_errors; i++) {
+				struct mem_error *e = &rep.errors[i];
+				if (!e->where.file || strcmp(e->where.file, file))
+					continue;
+				ALLOC_GROW(out->errors, out->nr_errors + 1, alloc_errors);
+				out->errors[out->nr_errors] = *e;
+				out->errors[out->nr_errors].count = rep.error_counts ? rep.error_counts[i] : 1;
+				out->errors[out->nr_errors++].test = xstrdup(names[k - 1]);
+				memset(e, 0, sizeof(*e));
+			}
+		}
+		memcheck_release(&rep);
+		buf_release(&text);
+		free(path);
+	}
+done:
+	for (size_t i = 0; i < nr_names; i++)
+		free(names[i]);
+	free(names);
+	free(pids);
+	buf_release(&rec);
+	unlink(results);
+	free(results);
+	free(timeout);
+	free(tests);
+	free(file);
+}
+
 static long long budget_of(const char *expr, size_t n)
 {
 	double v;
@@ -375,6 +495,11 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
+	if (ex->memcheck_tests) {
+		char *tests_dir = path_join(run_dir, "tests");
+		run_tests_memcheck(ex, build_dir, tests_dir, out, &why);
+		free(tests_dir);
+	}
 	out->space_claim = out->space_measured = FIT_NONE;
 	if (ex->has_space) {
 		char *space_dir = path_join(run_dir, "space");
@@ -418,8 +543,9 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		out->faults++;
 		const struct leak *l = out->nr_leaks ? &out->leaks[0] : NULL;
 		if (l && l->where.file)
-			add_reason(&why, "leaks %s (%s), allocated at %s:%u and never freed",
-				   memory_human(out->leaked_bytes), l->kind, l->where.file, l->where.line);
+			add_reason(&why, "leaks %s (%s), allocated at %s:%u and never freed%s%s",
+				   memory_human(out->leaked_bytes), l->kind, l->where.file, l->where.line,
+				   l->test ? ", found in test " : "", l->test ? l->test : "");
 		else
 			add_reason(&why, "leaks %s that is never freed", memory_human(out->leaked_bytes));
 	}
@@ -427,8 +553,9 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		out->faults++;
 		const struct mem_error *e = &out->errors[0];
 		if (e->where.file)
-			add_reason(&why, "%s at %s:%u%s%s", e->what, e->where.file, e->where.line,
-				   e->detail ? ": " : "", e->detail ? e->detail : "");
+			add_reason(&why, "%s at %s:%u%s%s%s%s", e->what, e->where.file, e->where.line,
+				   e->detail ? ": " : "", e->detail ? e->detail : "",
+				   e->test ? ", found in test " : "", e->test ? e->test : "");
 		else
 			add_reason(&why, "%s%s%s", e->what, e->detail ? ": " : "", e->detail ? e->detail : "");
 		if (out->nr_errors > 1)

@@ -138,6 +138,8 @@ static void memory(FILE *out, const struct memory_result *m, int races_checked)
 		json_string(out, m->leaks[i].kind);
 		fprintf(out, ", \"bytes\": %zu, \"blocks\": %zu, \"location\": ", m->leaks[i].bytes, m->leaks[i].blocks);
 		location(out, &m->leaks[i].where);
+		fputs(", \"test\": ", out);
+		json_string(out, m->leaks[i].test);
 		fputc('}', out);
 	}
 	fputs("], \"errors\": [", out);
@@ -148,6 +150,8 @@ static void memory(FILE *out, const struct memory_result *m, int races_checked)
 		location(out, &m->errors[i].where);
 		fputs(", \"detail\": ", out);
 		json_string(out, m->errors[i].detail);
+		fputs(", \"test\": ", out);
+		json_string(out, m->errors[i].test);
 		fputc('}', out);
 	}
 	fputs("], \"races\": ", out);

@@ -143,6 +143,8 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 			l->blocks == 1 ? "" : "s", l->kind ? l->kind : "lost");
 		if (l->where.file)
 			fprintf(out, ", allocated at %s:%u", l->where.file, l->where.line);
+		if (l->test)
+			fprintf(out, " (test %s)", l->test);
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < m->nr_errors && i < 5; i++) {
@@ -152,6 +154,8 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 			fprintf(out, " at %s:%u", e->where.file, e->where.line);
 		if (e->detail)
 			fprintf(out, ": %s", e->detail);
+		if (e->test)
+			fprintf(out, " (test %s)", e->test);
 		fputc('\n', out);
 	}
 }

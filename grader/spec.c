@@ -666,7 +666,7 @@ static const char *const complexity_keys[] = {
 };
 static const char *const ladder_keys[] = { "from", "to", "factor", "step", NULL };
 static const char *const memory_keys[] = {
-	"bench", "size", "heap", "stack", "leaks", "space", "sizes", "races", NULL,
+	"bench", "size", "heap", "stack", "leaks", "space", "sizes", "races", "tests", NULL,
 };
 static const char *const variant_keys[] = { "file", "fails", "may_fail", "because", NULL };
 
@@ -918,10 +918,11 @@ static void load_complexity(struct loader *l, const struct field *f,
 static void load_memory(struct loader *l, const struct field *f,
 			struct spec_exercise *ex, struct bench_choice *bench)
 {
-	enum { M_BENCH, M_SIZE, M_HEAP, M_STACK, M_LEAKS, M_SPACE, M_SIZES, M_RACES, M_NR };
+	enum { M_BENCH, M_SIZE, M_HEAP, M_STACK, M_LEAKS, M_SPACE, M_SIZES, M_RACES, M_TESTS, M_NR };
 	const char *const *keys = memory_keys;
 	static const char *const leaks[] = { "forbid", "allow", NULL };
 	static const char *const races[] = { "allow", "forbid", NULL };
+	static const char *const tests[] = { "none", "memcheck", NULL };
 	struct field k[M_NR];
 
 	ex->has_memory = 1;
@@ -950,6 +951,11 @@ static void load_memory(struct loader *l, const struct field *f,
 		load_sizes(l, &k[M_SIZES], &tmp);
 		ex->space_sizes = tmp.sizes;
 		ex->nr_space_sizes = tmp.nr_sizes;
+	}
+	if (k[M_TESTS].key) {
+		int a = get_word(l, "tests", k[M_TESTS].value, "tool for the tests", tests);
+		if (a >= 0)
+			ex->memcheck_tests = a;
 	}
 	if (k[M_RACES].key) {
 		int a = get_word(l, "races", k[M_RACES].value, "race policy", races);
