@@ -29,7 +29,10 @@ OUT        ?=
 SPEC       ?=
 FORCE      ?=
 
-SRCS     := $(filter-out grader/main.c,$(wildcard grader/*.c))
+# The layers: steps and model at grader/, the subcommands in cmd/, one
+# writer per format in report/, reading valgrind's tools in valgrind/.
+LAYERS   := grader grader/cmd grader/report grader/valgrind
+SRCS     := $(filter-out grader/cmd/main.c,$(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 OBJS     := $(SRCS:grader/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(wildcard grader/tests/*.c)
 TEST_OBJS := $(TEST_SRCS:grader/tests/%.c=$(BUILD)/obj/tests/%.o)
@@ -51,7 +54,7 @@ $(BUILD)/obj/%.o: grader/%.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(GRADER): $(BUILD)/obj/main.o $(OBJS)
+$(GRADER): $(BUILD)/obj/cmd/main.o $(OBJS)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LIBS)
 
 $(UNIT): $(TEST_OBJS) $(OBJS)
@@ -95,7 +98,7 @@ bench: $(GRADER)
 clean:
 	rm -rf $(BUILD)
 
--include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/obj/main.d
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/obj/cmd/main.d
 
 # make bench-fit: how often the growth fit names the right class, over the
 # corpus of grader/fitbench (figures, not a pass mark; see docs/fitting.md).

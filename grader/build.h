@@ -3,7 +3,8 @@
 #define BUILD_H
 
 #include "grade.h"
-#include "pipeline.h"
+#include "context.h"
+#include "grade.h"
 
 /* Compiles the runner objects (grader/harness) into ctx->harness_obj.
  * Returns 0, or -1 with a message printed: the course itself is broken. */

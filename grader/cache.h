@@ -3,7 +3,8 @@
 #define CACHE_H
 
 #include "grade.h"
-#include "pipeline.h"
+#include "context.h"
+#include "grade.h"
 
 /* Everything the result of grading ex from source depends on, as one
  * string: the grader binary's identity, the runner's sources, the spec,

@@ -3,7 +3,8 @@
 #define COMPLEXITY_H
 
 #include "grade.h"
-#include "pipeline.h"
+#include "context.h"
+#include "grade.h"
 
 /* Runs bench (built by build_exercise) at ex's sizes with meter, in a fresh
  * working folder run_dir, fits the classes and decides against ex's claim.

@@ -2,7 +2,8 @@
 #ifndef FITBENCH_BUILD_H
 #define FITBENCH_BUILD_H
 
-#include "pipeline.h"
+#include "context.h"
+#include "grade.h"
 #include "util.h"
 
 /* Compiles source, a corpus entry of grader/fitbench (the function and its

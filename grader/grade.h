@@ -176,25 +176,4 @@ void exercise_result_release(struct exercise_result *ex);
 /* Frees everything the grade holds (not the spec). */
 void grade_release(struct grade *g);
 
-/* Report writers: each reads g and writes one format to out. */
-void report_text(FILE *out, const struct grade *g, int colour, int verbose);
-/* Wall time per exercise and per check, and the grader's own share. */
-void report_timings(FILE *out, const struct grade *g);
-void report_json(FILE *out, const struct grade *g);
-/* JUnit XML: one testsuite per exercise; one testcase per test, and one
- * each for the build, complexity and memory checks. */
-void report_junit(FILE *out, const struct grade *g);
-/* Gradescope's results.json; hidden tests are shown after publication,
- * with no message. */
-void report_gradescope(FILE *out, const struct grade *g);
-/* TAP version 13, one test point per testcase of report_junit. */
-void report_tap(FILE *out, const struct grade *g);
-/* GitHub Actions workflow commands (::error file=...::) at the student's
- * lines; file paths relative to root (NULL: the current directory). */
-void report_github(FILE *out, const struct grade *g, const char *root);
-/* A Markdown summary for $GITHUB_STEP_SUMMARY: a table of the checks. */
-void report_github_summary(FILE *out, const struct grade *g);
-/* A self-contained HTML page: checks, growth plots, memory bars. */
-void report_html(FILE *out, const struct grade *g);
-
 #endif

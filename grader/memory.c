@@ -10,28 +10,15 @@
 #include <unistd.h>
 
 #include "expr.h"
-#include "massif.h"
-#include "memcheck.h"
+#include "harness/protocol.h"
+#include "valgrind/massif.h"
+#include "valgrind/memcheck.h"
 #include "spawn.h"
 #include "util.h"
 
 /* One run at the memory size: a function that needs longer is reported
  * as not finishing (the complexity check says how it grows). */
 #define VALGRIND_TIMEOUT 30
-
-const char *memory_human(long long bytes)
-{
-	static __thread char slots[4][32];
-	static __thread int next;
-	char *s = slots[next++ % 4];
-	if (bytes >= 1LL << 20)
-		snprintf(s, 32, "%.1f MiB", bytes / 1048576.0);
-	else if (bytes >= 1LL << 10)
-		snprintf(s, 32, "%.1f KiB", bytes / 1024.0);
-	else
-		snprintf(s, 32, "%lld bytes", bytes);
-	return s;
-}
 
 static int run_in(const char *dir, const char **argv, const char *build_dir, double timeout,
 		  struct spawn_result *res)
@@ -60,7 +47,7 @@ static char *ended_early(const struct spawn_result *res, const char *fn, const c
 		out->timeouts++;
 		return xasprintf("%s() did not finish at n = %zu under %s in time", fn, n, tool);
 	}
-	if (res->status == 86) {
+	if (res->status == PROTOCOL_EXIT_ENDED) {
 		out->faults++;
 		return xasprintf("%s() ended the program (exit or abort) at n = %zu", fn, n);
 	}

@@ -2,8 +2,8 @@
 #ifndef MEMORY_H
 #define MEMORY_H
 
+#include "context.h"
 #include "grade.h"
-#include "pipeline.h"
 
 /* Runs bench (built by build_exercise) once at ex's memory size under
  * massif (peak heap of the student's allocations: the driver's inputs are
@@ -12,9 +12,5 @@
  * Each run gets its own fresh folder under run_dir. Fills out. */
 void memory_run(const struct context *ctx, const struct spec_exercise *ex, const char *bench,
 		const char *build_dir, const char *run_dir, struct memory_result *out);
-
-/* "1.5 MiB", "320 KiB", "12 bytes": for reports. Returns a static buffer
- * slot: at most 4 results of one call chain are valid at once. */
-const char *memory_human(long long bytes);
 
 #endif

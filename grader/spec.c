@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "expr.h"
+#include "harness/protocol.h"
 #include "util.h"
 
 /* No spec nests deeper than 6 levels; refusing at 64, while reading events
@@ -19,7 +20,8 @@
  * shallow. */
 #define MAX_NESTING 64
 #define MAX_FILE_SIZE (1 << 20) /* a spec is a few KiB */
-#define MAX_LADDER 1000 /* sizes that a {from, to, ...} ladder may make */
+/* The runner reads at most this many sizes: more would be cut silently. */
+#define MAX_LADDER PROTOCOL_MAX_SIZES
 #define MIN_SIZES 4     /* fewer cannot tell growth classes apart */
 #define MAX_SUGGEST 64  /* longer keys get no "did you mean" */
 
@@ -831,6 +833,9 @@ static void load_sizes(struct loader *l, const struct field *f, struct spec_exer
 		}
 		ex->sizes[ex->nr_sizes++] = (size_t)u;
 	}
+	if (v->nr > MAX_LADDER)
+		problem(l, v->pos, "'sizes' has %zu sizes; the runner takes at most %d",
+			v->nr, MAX_LADDER);
 	if (v->nr < MIN_SIZES)
 		problem(l, v->pos, "'sizes' has %zu sizes; at least %d are needed "
 			"to tell growth classes apart", v->nr, MIN_SIZES);

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "memory.h"
 #include "spawn.h"
 #include "util.h"
 

@@ -3,7 +3,8 @@
 #define TESTS_H
 
 #include "grade.h"
-#include "pipeline.h"
+#include "context.h"
+#include "grade.h"
 
 /* Runs binary (built by build_exercise) in a fresh working folder run_dir,
  * each test isolated with ex's timeout, and fills out: one case per test

@@ -302,3 +302,17 @@ double now_seconds(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+const char *memory_human(long long bytes)
+{
+	static __thread char slots[4][32];
+	static __thread int next;
+	char *s = slots[next++ % 4];
+	if (bytes >= 1LL << 20)
+		snprintf(s, 32, "%.1f MiB", bytes / 1048576.0);
+	else if (bytes >= 1LL << 10)
+		snprintf(s, 32, "%.1f KiB", bytes / 1024.0);
+	else
+		snprintf(s, 32, "%lld bytes", bytes);
+	return s;
+}

@@ -69,4 +69,8 @@ void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), no
 /* Seconds on a monotonic clock. */
 double now_seconds(void);
 
+/* "1.5 MiB", "320 KiB", "12 bytes": for reports. Returns a static buffer
+ * slot: at most 4 results of one call chain are valid at once. */
+const char *memory_human(long long bytes);
+
 #endif

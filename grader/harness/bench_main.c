@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include "bench.h"
+#include "protocol.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +32,7 @@
 #include <unistd.h>
 #include <valgrind/callgrind.h>
 
-#define MAX_SIZES 64
+#define MAX_SIZES PROTOCOL_MAX_SIZES
 #define PAINT_BYTES (4u << 20)
 #define PAINT_BYTE 0xa5
 
@@ -44,7 +45,7 @@ void *bench_alloc(size_t bytes)
 {
 	void *p = malloc(bytes ? bytes : 1);
 	if (!p)
-		_exit(71);
+		_exit(PROTOCOL_EXIT_NO_INPUT);
 	return p;
 }
 
@@ -52,7 +53,7 @@ void *bench_calloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		_exit(71);
+		_exit(PROTOCOL_EXIT_NO_INPUT);
 	return p;
 }
 
@@ -100,7 +101,7 @@ static void emit(const char *line)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			_exit(74);
+			_exit(PROTOCOL_EXIT_NO_RECORD);
 		line += w;
 		len -= (size_t)w;
 	}
@@ -206,7 +207,7 @@ static void __attribute__((noreturn)) ended(const char *how, int status)
 	snprintf(line, sizeof(line), "exit %s %d\n", how, status);
 	if (out_fd >= 0)
 		emit(line);
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 void grader_exit(int status)
@@ -272,7 +273,7 @@ static void on_alarm(int sig)
 	memcpy(line + len, " timeout\n", 9);
 	len += 9;
 	if (out_fd >= 0 && write(out_fd, line, len) < 0)
-		_exit(75);
+		_exit(PROTOCOL_EXIT_ALARM);
 	_exit(0);
 }
 

@@ -25,6 +25,8 @@
  * benchmark runs then see the same environment.
  */
 #define _GNU_SOURCE
+#include "protocol.h"
+
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
 #include <criterion/internal/ordered-set.h>
@@ -384,31 +386,31 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 void grader_exit(int status)
 {
 	cr_assert_fail("the code under test called exit(%d)", status);
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 void grader__exit(int status)
 {
 	cr_assert_fail("the code under test called _exit(%d)", status);
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 void grader__Exit(int status)
 {
 	cr_assert_fail("the code under test called _Exit(%d)", status);
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 void grader_quick_exit(int status)
 {
 	cr_assert_fail("the code under test called quick_exit(%d)", status);
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 void grader_abort(void)
 {
 	cr_assert_fail("the code under test called abort()");
-	_exit(86);
+	_exit(PROTOCOL_EXIT_ENDED);
 }
 
 /* pthread_exit() and thrd_exit() in the test's own thread end it without

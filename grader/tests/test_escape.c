@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "report/escape.h"
 
 typedef void (*escape_fn)(FILE *, const char *);
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "massif.h"
+#include "valgrind/massif.h"
 #include "util.h"
 
 #define DATA "../testdata/massif/"

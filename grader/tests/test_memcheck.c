@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memcheck.h"
+#include "valgrind/memcheck.h"
 #include "util.h"
 
 #define DATA "../testdata/memcheck/"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "grade.h"
+#include "report/report.h"
 
 /* The result model holds char *: the test's literals are never written to. */
 #define S(literal) ((char *)(literal))

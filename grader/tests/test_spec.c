@@ -285,7 +285,7 @@ static const struct text_case texts[] = {
 	{ EX "    complexity: {claim: O(n), sizes: {from: 64, to: 16}}\n", 1,
 	  "4:53: 'to' (16) must be larger than 'from' (64)" },
 	{ EX "    complexity: {claim: O(n), sizes: {from: 1, to: 100000, step: 1}}\n", 1,
-	  "4:38: the ladder makes more than 1000 sizes" },
+	  "4:38: the ladder makes more than 64 sizes" },
 	{ EX "    complexity: {claim: O(n), sizes: {from: 1, to: 64, factor: 1}}\n", 1,
 	  "4:64: expected a number above 1 for 'factor', got '1'" },
 	{ EX "    complexity: {claim: O(n), sizes: {to: 64}}\n", 1,

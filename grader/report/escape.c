@@ -1,5 +1,5 @@
 /* escape.c - every escaping rule of every report format, in one place */
-#include "escape.h"
+#include "report/escape.h"
 
 #include <stddef.h>
 

@@ -1,8 +1,10 @@
 /* report_json.c - the JSON report (schema in docs/json-schema.md) */
 #include <stdio.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
+#include "util.h"
+#include "report/report.h"
 
 static void location(FILE *out, const struct location *l)
 {

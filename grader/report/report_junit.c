@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
-#include "memory.h"
+#include "report/report.h"
 #include "util.h"
 
 struct counts {

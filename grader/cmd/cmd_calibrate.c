@@ -13,11 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "exitcode.h"
 #include "expr.h"
 #include "grade.h"
-#include "memory.h"
 #include "parallel.h"
 #include "pipeline.h"
 #include "spec.h"

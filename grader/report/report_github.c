@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
-#include "memory.h"
+#include "report/report.h"
 #include "util.h"
 
 #define MAX_DIAGS 10 /* GitHub shows ten errors and ten warnings a step */

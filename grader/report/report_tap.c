@@ -1,8 +1,10 @@
 /* report_tap.c - TAP version 13: one test point per check and per test */
 #include <stdio.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
+#include "util.h"
+#include "report/report.h"
 
 static size_t points_of(const struct exercise_result *r)
 {

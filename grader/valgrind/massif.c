@@ -1,5 +1,5 @@
 /* massif.c - read valgrind massif output into peak heap figures */
-#include "massif.h"
+#include "valgrind/massif.h"
 
 #include <ctype.h>
 #include <limits.h>

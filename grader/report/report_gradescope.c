@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
-#include "memory.h"
+#include "report/report.h"
 #include "util.h"
 
 static void test(FILE *out, int *first, const char *exercise, const char *name, double score, double max,

@@ -1,5 +1,5 @@
 /* memcheck.c - read a valgrind memcheck log into leaks and errors */
-#include "memcheck.h"
+#include "valgrind/memcheck.h"
 
 #include <ctype.h>
 #include <limits.h>

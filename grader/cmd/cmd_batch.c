@@ -20,10 +20,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmd.h"
-#include "escape.h"
+#include "cmd/cmd.h"
+#include "report/escape.h"
 #include "exitcode.h"
 #include "grade.h"
+#include "report/report.h"
 #include "parallel.h"
 #include "pipeline.h"
 #include "spec.h"

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
-#include "memory.h"
+#include "report/report.h"
 #include "util.h"
 
 static const char style[] =

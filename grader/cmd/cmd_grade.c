@@ -7,9 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "exitcode.h"
 #include "grade.h"
+#include "report/report.h"
 #include "pipeline.h"
 #include "spec.h"
 #include "util.h"

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "complexity.h"
 #include "exitcode.h"
 #include "fitbench_build.h"

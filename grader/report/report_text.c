@@ -3,9 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "grade.h"
-#include "memory.h"
+#include "util.h"
+#include "report/report.h"
 
 struct style {
 	const char *bold, *red, *green, *yellow, *dim, *off;
