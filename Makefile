@@ -74,7 +74,11 @@ check-course: $(GRADER)
 unit: $(UNIT)
 	@cd grader/tests && ../../$(UNIT) --jobs 2
 
-e2e: $(GRADER)
+$(BUILD)/.test-deps-ok: grader/deps.sh
+	@sh grader/deps.sh test
+	@mkdir -p $(BUILD) && touch $@
+
+e2e: $(GRADER) $(BUILD)/.test-deps-ok
 	@sh grader/t/run.sh
 
 test: unit e2e check-course
@@ -163,17 +167,22 @@ fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
 -include $(FUZZ_OBJS:.o=.d)
 
-# make batch TOPIC=03 SUBMISSIONS=dir CSV=grades.csv [REPORTS=dir] [JOBS=n]:
+# make batch TOPIC=03 SUBMISSIONS=dir CSV=grades.csv [REPORTS=dir] [JOBS=n]
+#            [HTML=class.html] [SUMMARY=class.json] [FORCE=1]:
 # grade every student folder of dir (grader batch), one CSV row each;
-# reports in REPORTS (default: reports/ next to the CSV). A rerun grades
-# only the submissions that changed.
+# reports in REPORTS (default: reports/ next to the CSV); HTML the class
+# page, SUMMARY its figures as JSON. A rerun grades only the submissions
+# that changed (FORCE=1: all of them). Arguments are checked first.
 SUBMISSIONS ?=
 CSV         ?=
 REPORTS     ?=
 JOBS        ?=
+HTML        ?=
+SUMMARY     ?=
 
 batch: $(GRADER)
 	@$(GRADER) batch $(if $(TOPIC),--topic $(TOPIC)) --submissions "$(SUBMISSIONS)" --csv "$(CSV)" \
-		$(if $(REPORTS),--reports "$(REPORTS)") $(if $(JOBS),--jobs $(JOBS))
+		$(if $(REPORTS),--reports "$(REPORTS)") $(if $(JOBS),--jobs $(JOBS)) \
+		$(if $(HTML),--html "$(HTML)") $(if $(SUMMARY),--summary "$(SUMMARY)") $(if $(FORCE),--force)
 
 .PHONY: batch

@@ -26,12 +26,13 @@
 #include "grade.h"
 #include "report/report.h"
 #include "parallel.h"
+#include "roster.h"
 #include "pipeline.h"
 #include "spec.h"
 #include "util.h"
 
 #define STAMP_NAME ".grade-stamp"
-#define STAMP_MAGIC "memgrade-batch 1"
+#define STAMP_MAGIC "memgrade-batch 2"
 
 struct student {
 	char *id;          /* the folder's name */
@@ -42,6 +43,7 @@ struct student {
 	int failed;        /* its reports could not be written */
 	double total, max;
 	double *scores;    /* per exercise of the spec */
+	struct roster_student roster; /* what the class page shows of it */
 };
 
 struct batch {
@@ -50,7 +52,7 @@ struct batch {
 	uint64_t base_hash;  /* spec, spec folder, grader binary */
 	struct student *students;
 	size_t count, done, unchanged;
-	int progress;        /* stderr is a terminal */
+	int progress;        /* stderr is a terminal: one line, redrawn */
 	double start;
 	pthread_mutex_t lock;
 };
@@ -163,12 +165,23 @@ static int read_stamp(struct student *s, const struct spec *spec)
 		char name[256];
 		double v;
 		eol = strchr(line + 1, '\n');
+		if (eol)
+			*eol = '\0';
+		int got = roster_read_line(&s->roster, spec->nr_exercises, line + 1);
+		if (eol)
+			*eol = '\n';
+		if (got < 0)
+			goto out;
+		if (got)
+			continue;
 		if (sscanf(line + 1, "exercise %255s %lf", name, &v) != 2 || k >= spec->nr_exercises ||
 		    strcmp(name, spec->exercises[k].name))
 			goto out;
 		s->scores[k++] = v;
 	}
 	ret = k == spec->nr_exercises ? 0 : -1;
+	s->roster.total = s->total;
+	s->roster.max = s->max;
 out:
 	buf_release(&b);
 	free(path);
@@ -178,7 +191,9 @@ out:
 
 /* Writes path through a temporary file and a rename, so a run stopped
  * half-way leaves the old file or the new one, never half of one. */
-static int write_report(const char *path, const struct grade *g, int json)
+enum report_kind { REPORT_TEXT, REPORT_JSON, REPORT_HTML };
+
+static int write_report(const char *path, const struct grade *g, enum report_kind kind)
 {
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *out = fopen(tmp, "w");
@@ -187,8 +202,10 @@ static int write_report(const char *path, const struct grade *g, int json)
 		ret = error("cannot write %s: %s", tmp, strerror(errno));
 		goto out;
 	}
-	if (json)
+	if (kind == REPORT_JSON)
 		report_json(out, g);
+	else if (kind == REPORT_HTML)
+		report_html(out, g);
 	else
 		report_text(out, g, 0, 0);
 	if (fclose(out) || rename(tmp, path))
@@ -208,6 +225,7 @@ static int write_stamp(const struct student *s, const struct spec *spec)
 	buf_addf(&b, "%s\nhash %016" PRIx64 "\nscore %.17g %.17g\n", STAMP_MAGIC, s->hash, s->total, s->max);
 	for (size_t i = 0; i < spec->nr_exercises; i++)
 		buf_addf(&b, "exercise %s %.17g\n", spec->exercises[i].name, s->scores[i]);
+	roster_write(&b, &s->roster, spec->nr_exercises);
 	if (write_file(tmp, b.buf, b.len) || rename(tmp, path))
 		ret = error("cannot write %s: %s", path, strerror(errno));
 	buf_release(&b);
@@ -219,7 +237,7 @@ static int write_stamp(const struct student *s, const struct spec *spec)
 static void grade_student(struct batch *b, struct student *s)
 {
 	struct grade g = { 0 };
-	char *json, *text;
+	char *json, *text, *html;
 
 	s->hash = b->base_hash;
 	hash_tree(&s->hash, s->dir, 1);
@@ -232,18 +250,22 @@ static void grade_student(struct batch *b, struct student *s)
 	s->max = g.max_score;
 	for (size_t i = 0; i < g.nr_exercises; i++)
 		s->scores[i] = g.exercises[i].score;
+	roster_from_grade(&s->roster, &g);
 
 	json = path_join(s->report_dir, "report.json");
 	text = path_join(s->report_dir, "report.txt");
+	html = path_join(s->report_dir, "report.html");
 	if (mkdir_p(s->report_dir, 0755)) {
 		error("cannot create %s: %s", s->report_dir, strerror(errno));
 		s->failed = 1;
 	} else {
 		/* The stamp goes last: without both reports there is none. */
-		s->failed = write_report(json, &g, 1) || write_report(text, &g, 0) || write_stamp(s, b->spec);
+		s->failed = write_report(json, &g, REPORT_JSON) || write_report(text, &g, REPORT_TEXT) ||
+			    write_report(html, &g, REPORT_HTML) || write_stamp(s, b->spec);
 	}
 	free(json);
 	free(text);
+	free(html);
 	grade_release(&g);
 }
 
@@ -256,13 +278,15 @@ static void grade_one(void *arg, size_t i)
 	pthread_mutex_lock(&b->lock);
 	b->done++;
 	b->unchanged += s->unchanged;
-	if (b->progress) {
-		fprintf(stderr, "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: ", b->done, b->count,
-			b->unchanged, now_seconds() - b->start);
-		term_text(stderr, s->id);
-		fprintf(stderr, " %g/%g%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
-		fflush(stderr);
-	}
+	/* On a terminal one line, redrawn; elsewhere (a CI log) one line per
+	 * student, so the log shows how far it got. */
+	fprintf(stderr, b->progress ? "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: " : "grader: %zu/%zu (%zu unchanged) %.0f s: ",
+		b->done, b->count, b->unchanged, now_seconds() - b->start);
+	term_text(stderr, s->id);
+	fprintf(stderr, " %.1f/%.1f%s%s", s->total, s->max, s->roster.error ? " (error)" : "",
+		s->unchanged ? " (unchanged)" : "");
+	fputs(b->progress ? "" : "\n", stderr);
+	fflush(stderr);
 	pthread_mutex_unlock(&b->lock);
 }
 
@@ -285,9 +309,9 @@ static int write_csv(const char *path, const struct batch *b)
 	for (size_t k = 0; k < b->count; k++) {
 		const struct student *s = &b->students[k];
 		csv_field(out, s->id);
-		fprintf(out, ",%g,%g", s->total, s->max);
+		fprintf(out, ",%.1f,%.1f", s->total, s->max);
 		for (size_t i = 0; i < b->spec->nr_exercises; i++)
-			fprintf(out, ",%g", s->scores[i]);
+			fprintf(out, ",%.1f", s->scores[i]);
 		fputs("\n", out);
 	}
 	if (fclose(out) || rename(tmp, path))
@@ -324,6 +348,7 @@ static int collect(struct batch *b, const char *dir, const char *reports, unsign
 			real = NULL;
 			s->report_dir = path_join(reports, names[i]->d_name);
 			s->scores = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->scores));
+			s->roster.ex = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->roster.ex));
 		}
 		free(real);
 		free(path);
@@ -334,16 +359,88 @@ static int collect(struct batch *b, const char *dir, const char *reports, unsign
 	return 0;
 }
 
+/* An output file can be written: a name, in a folder that exists and is
+ * writable, not a folder itself. Checked before any grading, so a typo
+ * costs a second, not a class's grading. Returns 0 or -1 with a message. */
+static int check_output(const char *option, const char *path)
+{
+	struct stat st;
+	if (!path || !*path)
+		return error("%s needs a file name", option);
+	if (!stat(path, &st) && S_ISDIR(st.st_mode))
+		return error("%s %s is a folder, not a file", option, path);
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
+	int ret = 0;
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		ret = error("%s %s: the folder %s does not exist", option, path, dir);
+	else if (access(dir, W_OK))
+		ret = error("%s %s: cannot write in %s: %s", option, path, dir, strerror(errno));
+	free(dir);
+	return ret;
+}
+
+/* The class page links each student's report by a path relative to it
+ * when the reports are below the page's folder, else by absolute path. */
+static char *report_link(const char *page, const char *report_dir)
+{
+	char *page_abs = abs_path(page), *dir_abs = abs_path(report_dir), *link;
+	char *slash = page_abs ? strrchr(page_abs, '/') : NULL;
+	if (slash)
+		*slash = '\0';
+	size_t l = page_abs ? strlen(page_abs) : 0;
+	if (page_abs && dir_abs && !strncmp(dir_abs, page_abs, l) && dir_abs[l] == '/')
+		link = xasprintf("%s/report.html", dir_abs + l + 1);
+	else
+		link = xasprintf("%s/report.html", dir_abs ? dir_abs : report_dir);
+	free(page_abs);
+	free(dir_abs);
+	return link;
+}
+
+static int write_class(const char *path, const struct batch *b, int html)
+{
+	struct roster r = { b->spec, xcalloc(b->count ? b->count : 1, sizeof(struct roster_student)), b->count };
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *out = fopen(tmp, "w");
+	int ret = 0;
+
+	for (size_t i = 0; i < b->count; i++) {
+		r.students[i] = b->students[i].roster;
+		r.students[i].id = b->students[i].id;
+		r.students[i].report = html ? report_link(path, b->students[i].report_dir) : NULL;
+	}
+	if (!out) {
+		ret = error("cannot write %s: %s", tmp, strerror(errno));
+	} else {
+		if (html)
+			report_class_html(out, &r);
+		else
+			report_class_json(out, &r);
+		if (fclose(out) || rename(tmp, path))
+			ret = error("cannot write %s: %s", path, strerror(errno));
+	}
+	for (size_t i = 0; i < b->count; i++)
+		free(r.students[i].report);
+	free(r.students);
+	free(tmp);
+	return ret;
+}
+
 static int batch_usage(FILE *out)
 {
 	fputs("usage: grader batch --topic NN --submissions DIR --csv FILE [--reports DIR] [--jobs N]\n"
+	      "                    [--html FILE] [--summary FILE]\n"
 	      "                    [--shard I/K] [--force] [--spec FILE] [--root DIR] [--meter instructions|time]\n"
 	      "\n"
 	      "Grades every subfolder of DIR (one per student) and writes one CSV row each:\n"
 	      "id,total,max,<exercise>,... Reports go to DIR-of-CSV/reports/<id>/ by default.\n"
 	      "A submission whose .c files, spec and grader have not changed since the last run\n"
 	      "is not graded again (--force grades all). --shard I/K grades only the I-th of\n"
-	      "every K submissions (0-based), for splitting a class across CI jobs.\n", out);
+	      "every K submissions (0-based), for splitting a class across CI jobs.\n"
+	      "--html writes the class page (distribution, pass rates, growth classes, heap,\n"
+	      "common failures, students to look at, a table linking each report); --summary\n"
+	      "the same figures as JSON. Every argument is checked before any grading.\n", out);
 	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
 }
 
@@ -355,16 +452,17 @@ int cmd_batch(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' }, { "shard", required_argument, NULL, 'x' },
 		{ "force", no_argument, NULL, 'f' }, { "spec", required_argument, NULL, 'S' },
 		{ "root", required_argument, NULL, 'r' }, { "meter", required_argument, NULL, 'm' },
+		{ "html", required_argument, NULL, 'H' }, { "summary", required_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	const char *topic = NULL, *submissions = NULL, *csv = NULL, *reports_arg = NULL;
-	const char *spec_arg = NULL, *root_arg = NULL;
+	const char *spec_arg = NULL, *root_arg = NULL, *html = NULL, *summary = NULL;
 	struct context ctx = { 0 };
 	unsigned shard = 0, shards = 1;
 	int jobs = 0, force = 0, c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "t:s:c:R:j:x:fS:r:m:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:s:c:R:j:x:fS:r:m:H:J:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 't': topic = optarg; break;
 		case 's': submissions = optarg; break;
@@ -387,14 +485,22 @@ int cmd_batch(int argc, char **argv)
 			else
 				return error("unknown meter '%s' (instructions or time)", optarg), EXIT_USAGE;
 			break;
+		case 'H': html = optarg; break;
+		case 'J': summary = optarg; break;
 		case 'h': return batch_usage(stdout);
 		default: return batch_usage(stderr);
 		}
 	}
-	if ((!topic && !spec_arg) || !submissions || !csv) {
-		error("batch needs --topic, --submissions and --csv");
-		return batch_usage(stderr);
+	if ((!topic && !spec_arg) || !submissions || !*submissions || !csv || !*csv) {
+		error("batch needs --topic, --submissions and --csv (make batch TOPIC=03 SUBMISSIONS=dir CSV=grades.csv; grader batch --help)");
+		return EXIT_USAGE;
 	}
+	struct stat sub_st;
+	if (stat(submissions, &sub_st) || !S_ISDIR(sub_st.st_mode))
+		return error("--submissions %s is not a folder", submissions), EXIT_USAGE;
+	if (check_output("--csv", csv) || (html && check_output("--html", html)) ||
+	    (summary && check_output("--summary", summary)))
+		return EXIT_USAGE;
 
 	char *root = course_root(root_arg);
 	char *spec_path = spec_arg ? xstrdup(spec_arg) : topic_spec_path(root, topic);
@@ -445,9 +551,8 @@ int cmd_batch(int argc, char **argv)
 	int threads = jobs > 0 ? jobs : parallel_cores();
 	if ((size_t)threads > b.count)
 		threads = b.count ? (int)b.count : 1;
-	if (b.progress)
-		fprintf(stderr, "grader: grading %zu submission%s of %s, %d at a time", b.count,
-			b.count == 1 ? "" : "s", spec.topic, threads);
+	fprintf(stderr, "grader: grading %zu submission%s of %s, %d at a time%s", b.count,
+		b.count == 1 ? "" : "s", spec.topic, threads, b.progress ? "" : "\n");
 	parallel_for(b.count, threads, grade_one, &b);
 	if (b.progress)
 		fputs("\r\033[K", stderr);
@@ -455,7 +560,12 @@ int cmd_batch(int argc, char **argv)
 	size_t failed = 0;
 	for (size_t i = 0; i < b.count; i++)
 		failed += b.students[i].failed;
-	ret = write_csv(csv, &b) || failed ? EXIT_INTERNAL : EXIT_PASSED;
+	int unwritten = write_csv(csv, &b);
+	if (html)
+		unwritten |= write_class(html, &b, 1);
+	if (summary)
+		unwritten |= write_class(summary, &b, 0);
+	ret = unwritten || failed ? EXIT_INTERNAL : EXIT_PASSED;
 	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
 		b.count, b.count == 1 ? "" : "s", spec.topic, now_seconds() - b.start, b.count - b.unchanged,
 		b.unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
@@ -465,6 +575,8 @@ out:
 		free(b.students[i].dir);
 		free(b.students[i].report_dir);
 		free(b.students[i].scores);
+		b.students[i].roster.id = NULL;
+		roster_student_release(&b.students[i].roster, spec.nr_exercises);
 	}
 	free(b.students);
 	context_release(&ctx);

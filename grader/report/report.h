@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "grade.h"
+#include "roster.h"
 
 /* Report writers: each reads g and writes one format to out. */
 void report_text(FILE *out, const struct grade *g, int colour, int verbose);
@@ -30,5 +31,14 @@ void report_github(FILE *out, const struct grade *g, const char *root);
 void report_github_summary(FILE *out, const struct grade *g);
 /* A self-contained HTML page: checks, growth plots, memory bars. */
 void report_html(FILE *out, const struct grade *g);
+
+/* The class page of a batch grading: score distribution, pass rate per
+ * exercise and check, growth classes measured across the class, peak heap
+ * against budget, the most common failing tests, a table of students
+ * linking to each one's report, and a "look closer" list. Self-contained:
+ * no scripts, no external assets. */
+void report_class_html(FILE *out, const struct roster *r);
+/* The same figures as JSON (docs/json-schema.md, "The class summary"). */
+void report_class_json(FILE *out, const struct roster *r);
 
 #endif

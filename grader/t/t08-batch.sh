@@ -35,7 +35,8 @@ cp "$GRADER" "$B/grader"
 gbatch() { "$B/grader" batch --root "$PWD" "$@"; }
 
 start=$(date +%s)
-gbatch --topic 03 --submissions "$S" --csv "$B/out/grades.csv" >"$B/run1.out" 2>"$B/run1.err"
+gbatch --topic 03 --submissions "$S" --csv "$B/out/grades.csv" --html "$B/out/class.html" \
+	--summary "$B/out/class.json" >"$B/run1.out" 2>"$B/run1.err"
 code=$? first=$(($(date +%s) - start))
 t08_check "batch: exit 0 (graded in ${first} s)" "$B/run1.err" [ $code -eq 0 ]
 cat >"$B/check_csv.py" <<'EOF'
@@ -59,16 +60,33 @@ for i in ids:
 EOF
 t08_check "batch: one CSV row per student folder, sorted, escaped, with the right scores and reports" \
 	"$B/out/grades.csv" python3 "$B/check_csv.py" "$B/out/grades.csv" "$S" "$B/out/reports"
+t08_check "batch: the class page and summary agree with the CSV (totals, mean, growth, failures, links)" \
+	"$B/out/class.json" python3 grader/t/check_class.py "$B/out/grades.csv" "$B/out/class.json" "$B/out/class.html"
+if command -v chromium >/dev/null 2>&1; then
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2400 \
+		--screenshot="$B/out/class.png" "file://$B/out/class.html" >"$B/chromium.log" 2>&1
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$B/out/class.html" \
+		>"$B/out/class.dom" 2>>"$B/chromium.log"
+	t08_check "batch: headless Chromium renders the class page (a screenshot; the students' tables in its DOM)" \
+		"$B/chromium.log" sh -c '[ -s "$1" ] && grep -q "id=\"by-score\"" "$2" && [ "$(grep -o "report.html" "$2" | wc -l)" -ge 36 ]' \
+		- "$B/out/class.png" "$B/out/class.dom"
+else
+	not_ok "batch: headless Chromium renders the class page: chromium is missing (sh grader/deps.sh test installs it)"
+fi
 t08_check "batch: a report is the grade's JSON" "$B/out/reports/leak/report.json" \
 	[ "$(json_get "$B/out/reports/leak/report.json" "d['exercises'][0]['memory']['status']")" = fail ]
 
 start=$(date +%s)
 gbatch --topic 03 --submissions "$S" --csv "$B/out/again.csv" --reports "$B/out/reports" \
-	>"$B/run2.out" 2>"$B/run2.err"
+	--summary "$B/out/again.json" >"$B/run2.out" 2>"$B/run2.err"
 code=$? second=$(($(date +%s) - start))
 t08_check "batch: a rerun grades nothing (${second} s) and writes the same CSV" "$B/run2.err" \
 	sh -c '[ $1 -eq 0 ] && grep -q " 0 graded, 12 unchanged" "$2" && cmp -s "$3" "$4"' - \
 	$code "$B/run2.err" "$B/out/grades.csv" "$B/out/again.csv"
+t08_check "batch: a rerun's class summary, from the stamps alone, is the same" "$B/out/again.json" \
+	cmp -s "$B/out/class.json" "$B/out/again.json"
+t08_check "batch: off a terminal, one progress line per student" "$B/run1.err" \
+	sh -c '[ "$(grep -c "^grader: [0-9]*/12 " "$1")" -eq 12 ]' - "$B/run1.err"
 
 # One changed submission is graded again, and only that one.
 printf '#error "late and broken"\n' >"$S/empty/count_common.c"
@@ -83,6 +101,25 @@ t08_check "batch: --shard 1/2 takes every second submission" "$B/run4.err" \
 
 gbatch --topic 03 --submissions "$B/nowhere" --csv "$B/x.csv" >"$B/run5.err" 2>&1
 t08_check "batch: a missing submissions folder is an error" "$B/run5.err" [ $? -ne 0 ]
+
+# Bad arguments fail at once, before any grading, with one clear line,
+# and leave nothing behind.
+t08_bad() { # t08_bad DESC PATTERN ARGS...
+	t08_bd=$1 t08_pat=$2
+	shift 2
+	rm -rf "$B/bad" && mkdir -p "$B/bad"
+	(cd "$B/bad" && "$B/grader" batch --root "$OLDPWD" "$@") >"$B/bad.out" 2>"$B/bad.err"
+	t08_code=$?
+	t08_check "batch: $t08_bd: exit 2 before any grading, one clear line" "$B/bad.err" sh -c \
+		'[ $1 -eq 2 ] && grep -q -- "$2" "$3" && ! grep -q "grading" "$3" && [ -z "$(ls -A "$4")" ]' - \
+		$t08_code "$t08_pat" "$B/bad.err" "$B/bad"
+}
+t08_bad "no --csv" "needs --topic, --submissions and --csv" --topic 03 --submissions "$S"
+t08_bad "an empty --csv" "needs --topic, --submissions and --csv" --topic 03 --submissions "$S" --csv ""
+t08_bad "no --submissions" "needs --topic, --submissions and --csv" --topic 03 --csv x.csv
+t08_bad "an --html in a missing folder" "does not exist" --topic 03 --submissions "$S" --csv x.csv \
+	--html /no/such/dir/r.html
+t08_bad "a --summary that is a folder" "is a folder" --topic 03 --submissions "$S" --csv x.csv --summary /tmp
 
 # A new grader binary grades everything again (a class of one empty folder: cheap).
 mkdir -p "$B/one/nothing"
