@@ -124,7 +124,12 @@ EXERCISE ?=
 new-exercise: $(GRADER)
 	@$(GRADER) new $(TOPIC) $(EXERCISE)
 
-.PHONY: new-exercise
+# make calibrate TOPIC=NN EXERCISE=name: measure the exercise's reference
+# and known-wrong variants, and propose its budgets, ladder and timeout.
+calibrate: $(GRADER)
+	@$(GRADER) calibrate $(if $(TOPIC),--topic $(TOPIC)) $(if $(EXERCISE),--exercise $(EXERCISE))
+
+.PHONY: new-exercise calibrate
 
 # make fuzz [FUZZ_SECONDS=30] [FUZZ_TARGETS='spec expr']: libFuzzer with
 # address and undefined-behaviour sanitizers on the parsers of untrusted

@@ -252,6 +252,13 @@ static int propose_budget(const struct trial *trials, size_t nr, int is_stack)
 
 	long long want = round_budget(BUDGET_FACTOR * (double)peak);
 	budget_expr(want, expr, sizeof(expr));
+	/* A budget the reference already fits stays: a proposal looser than
+	 * the spec's would only let more through (a spec's 0 stays 0). */
+	if (now && nowv[0] && peak <= (long long)v && want > (long long)v) {
+		printf("    memory.%s: keep %s  (the reference's peak %s at n = %zu fits it%s)\n", key, now,
+		       memory_human(peak), ex->memory_size, nowv);
+		return 0;
+	}
 	if (!low || want < low_peak) {
 		printf("    memory.%s: %s  (%g x the reference's peak %s at n = %zu, rounded up to a KiB; "
 		       "now %s%s)\n", key, expr, BUDGET_FACTOR, memory_human(peak), ex->memory_size,

@@ -313,7 +313,7 @@ static char *reference_text(const char *name)
 static char *entry_text(const char *topic, const char *name, size_t indent)
 {
 	char *flat = xasprintf(
-		"# TODO: points, sizes and budgets: grader calibrate --topic %.*s --exercise %s\n"
+		"# TODO: points, sizes and budgets: make calibrate TOPIC=%.*s EXERCISE=%s\n"
 		"- name: %s\n"
 		"  points: {tests: 6, complexity: 2, memory: 2}\n"
 		"  tests:\n"
@@ -375,6 +375,46 @@ static int load_quietly(struct spec *spec, const char *path, char **problems)
 /* Appends entry to the spec at path (made when missing) and checks that it
  * loads with exercise name last; otherwise takes the change back. Returns
  * 0, or -1 with a message printed. */
+/* Adds the exercise to the students' README of the topic (made with a
+ * title when the topic is new): a section that names the file, the
+ * signature's header and what is still to be written. Returns 0 or -1. */
+static int add_readme(struct made *m, const char *path, const char *topic, const char *name)
+{
+	char *section = xasprintf("\n### `%s.c`\n\n"
+				  "TODO: what %s() does, its complexity and memory targets, and a hint.\n"
+				  "The signature is in `specs/%s/%s.h`; grade it with\n"
+				  "`make grade TOPIC=%.*s` (or `make grade TOPIC=%.*s EXERCISE=%s`).\n",
+				  name, name, topic, name, (int)strspn(topic, "0123456789"), topic,
+				  (int)strspn(topic, "0123456789"), topic, name);
+	int ret;
+	if (!file_exists(path)) {
+		char *title = title_of(topic);
+		char *text = xasprintf("# Topic %.*s: %s\n\nTODO: what this topic teaches.\n\n"
+				       "## The exercises\n\nWrite each function in its own file in this folder.\n%s",
+				       (int)strspn(topic, "0123456789"), topic, title, section);
+		ret = create_file(m, path, text);
+		free(text);
+		free(title);
+	} else {
+		struct buf src = BUF_INIT;
+		ret = read_file(&src, path);
+		if (!ret) {
+			buf_adds(&src, section);
+			/* Through a temporary file: the README is whole or untouched. */
+			char *tmp = xasprintf("%s.tmp", path);
+			ret = write_file(tmp, src.buf, src.len) || rename(tmp, path) ? -1 : 0;
+			if (ret)
+				unlink(tmp);
+			free(tmp);
+		}
+		if (ret)
+			error("cannot add %s to %s: %s", name, path, strerror(errno));
+		buf_release(&src);
+	}
+	free(section);
+	return ret;
+}
+
 static int add_entry(struct made *m, const char *path, const char *topic, const char *name,
 		     int is_new)
 {
@@ -486,6 +526,7 @@ int cmd_new(int argc, char **argv)
 	char *specs_dir = path_join(root, "specs");
 	char *topic = NULL, *spec_path = NULL, *other = NULL;
 	char *files[5] = { NULL }, *rel[5] = { NULL };
+	char *readme_rel = NULL, *readme = NULL;
 	const char *roles[5] = {
 		"the signature students implement", "Criterion tests", "the bench driver",
 		"the students' stub", "the reference solution",
@@ -555,6 +596,8 @@ int cmd_new(int argc, char **argv)
 	}
 	for (int i = 0; i < 5; i++)
 		free(texts[i]);
+	readme_rel = xasprintf("exercises/%s/README.md", topic);
+	readme = path_join(root, readme_rel);
 	if (failed || add_entry(&made, spec_path, topic, name, is_new)) {
 		made_undo(&made);
 		ret = failed ? EXIT_INTERNAL : EXIT_USAGE;
@@ -562,16 +605,21 @@ int cmd_new(int argc, char **argv)
 		goto out;
 	}
 
+	/* Last, so that nothing before it can fail and leave it half-added. */
+	if (add_readme(&made, readme, topic, name))
+		printf("grader: the students' README %s was not updated (above): add the exercise by hand\n", readme_rel);
 	printf("new exercise '%s' in topic %s, under %s:\n", name, topic, root);
 	printf("  specs/%-34s %s\n", base_name(spec_path), is_new ? "the topic's spec, made" : "entry appended");
 	for (int i = 0; i < 5; i++)
 		printf("  %-40s %s\n", rel[i], roles[i]);
+	printf("  %-40s %s\n", readme_rel, "the students' README: a section for it, to fill in");
 	printf("as made, the reference scores full marks and the stub 0; fill in the TODOs, then:\n"
 	       "  make lint SPEC=specs/%s.yaml\n"
 	       "  make grade TOPIC=%.*s SUBMISSION=solutions/%s\n"
-	       "  grader calibrate --topic %.*s --exercise %s\n",
+	       "  make calibrate TOPIC=%.*s EXERCISE=%s\n"
+	       "  make check-course TOPIC=%.*s\n",
 	       topic, (int)strspn(topic, "0123456789"), topic, topic,
-	       (int)strspn(topic, "0123456789"), topic, name);
+	       (int)strspn(topic, "0123456789"), topic, name, (int)strspn(topic, "0123456789"), topic);
 	ret = EXIT_PASSED;
 out:
 	for (int i = 0; i < 5; i++) {
@@ -579,6 +627,8 @@ out:
 		free(rel[i]);
 	}
 	made_release(&made);
+	free(readme_rel);
+	free(readme);
 	free(other);
 	free(topic);
 	free(spec_path);

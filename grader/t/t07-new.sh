@@ -18,6 +18,9 @@ expect "new: the six files are made" \
 	"[ -f $S ] && [ -f $C/specs/99_scratch/demo.h ] && [ -f $C/specs/99_scratch/test_demo.c ] &&
 	 [ -f $C/specs/99_scratch/bench_demo.c ] && [ -f $C/exercises/99_scratch/demo.c ] &&
 	 [ -f $C/solutions/99_scratch/demo.c ]" "$T/new.txt"
+expect "new: the students' README gets a section for the exercise; make targets are named" \
+	"grep -q '^### .demo[.]c.\$' $C/exercises/99_scratch/README.md &&
+	 grep -q 'make calibrate TOPIC=99 EXERCISE=demo' $T/new.txt" "$T/new.txt"
 expect "new: nothing is written to the repository" \
 	"[ ! -e specs/99_scratch.yaml ] && [ ! -e specs/99_scratch ] && [ ! -e solutions/99_scratch ]"
 
@@ -126,6 +129,12 @@ expect "calibrate: proposes a heap budget, the ladder's separation and a timeout
 	 grep -q 'other_quadratic.c: measured O(n^2), O(n) fit error .*: separated' $T/calibrate.txt &&
 	 grep -Eq '^    complexity.timeout: [0-9]+ ' $T/calibrate.txt" "$T/calibrate.txt"
 expect "calibrate: the spec is not changed" "cmp -s $S $T/spec-before.yaml"
+# A budget the reference fits is never loosened: a spec's 0 stays 0.
+sed -i 's/heap: 1KiB/heap: 0/' "$S"
+$GRADER calibrate --root "$C" --topic 99 --exercise other >"$T/calibrate0.txt" 2>&1
+expect "calibrate: keeps a heap budget of 0 that the reference fits" \
+	"grep -q '^    memory.heap: keep 0 ' $T/calibrate0.txt" "$T/calibrate0.txt"
+cp "$T/spec-before.yaml" "$S"
 $GRADER calibrate --root "$C" --topic 99 --exercise nope >"$T/calibrate-bad.txt" 2>&1
 expect "calibrate: an unknown exercise: exit 2" \
 	"[ $? -eq 2 ] && grep -q \"no exercise 'nope'\" $T/calibrate-bad.txt" "$T/calibrate-bad.txt"
