@@ -42,6 +42,8 @@ struct student {
 	int failed;        /* its reports could not be written */
 	double total, max;
 	double *scores;    /* per exercise of the spec */
+	char *errored;     /* per exercise: some check could not be graded */
+	int error_code;    /* grade_exit_code when the grade is incomplete (2 or 3), else 0 */
 };
 
 struct batch {
@@ -229,9 +231,12 @@ static void grade_student(struct batch *b, struct student *s)
 	}
 	pipeline_grade(b->ctx, b->spec, s->dir, NULL, &g);
 	s->total = g.score;
-	s->max = g.max_score;
-	for (size_t i = 0; i < g.nr_exercises; i++)
+	s->max = g.max_score + g.ungraded;
+	for (size_t i = 0; i < g.nr_exercises; i++) {
 		s->scores[i] = g.exercises[i].score;
+		s->errored[i] = g.exercises[i].ungraded > 0;
+	}
+	s->error_code = grade_incomplete(&g) ? grade_exit_code(&g) : 0;
 
 	json = path_join(s->report_dir, "report.json");
 	text = path_join(s->report_dir, "report.txt");
@@ -239,8 +244,10 @@ static void grade_student(struct batch *b, struct student *s)
 		error("cannot create %s: %s", s->report_dir, strerror(errno));
 		s->failed = 1;
 	} else {
-		/* The stamp goes last: without both reports there is none. */
-		s->failed = write_report(json, &g, 1) || write_report(text, &g, 0) || write_stamp(s, b->spec);
+		/* The stamp goes last: without both reports there is none. An
+		 * incomplete grade gets none: the next run tries again. */
+		s->failed = write_report(json, &g, 1) || write_report(text, &g, 0) ||
+			    (!s->error_code && write_stamp(s, b->spec));
 	}
 	free(json);
 	free(text);
@@ -260,7 +267,10 @@ static void grade_one(void *arg, size_t i)
 		fprintf(stderr, "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: ", b->done, b->count,
 			b->unchanged, now_seconds() - b->start);
 		term_text(stderr, s->id);
-		fprintf(stderr, " %g/%g%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
+		if (s->error_code)
+			fprintf(stderr, " error (could not be graded)");
+		else
+			fprintf(stderr, " " SCORE_FMT "/" SCORE_FMT "%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
 		fflush(stderr);
 	}
 	pthread_mutex_unlock(&b->lock);
@@ -285,9 +295,17 @@ static int write_csv(const char *path, const struct batch *b)
 	for (size_t k = 0; k < b->count; k++) {
 		const struct student *s = &b->students[k];
 		csv_field(out, s->id);
-		fprintf(out, ",%g,%g", s->total, s->max);
+		/* A grade that could not be finished is not a low one: it
+		 * says error, in the total and in each exercise it touched. */
+		if (s->error_code)
+			fprintf(out, ",error," SCORE_FMT, s->max);
+		else
+			fprintf(out, "," SCORE_FMT "," SCORE_FMT, s->total, s->max);
 		for (size_t i = 0; i < b->spec->nr_exercises; i++)
-			fprintf(out, ",%g", s->scores[i]);
+			if (s->errored[i])
+				fputs(",error", out);
+			else
+				fprintf(out, "," SCORE_FMT, s->scores[i]);
 		fputs("\n", out);
 	}
 	if (fclose(out) || rename(tmp, path))
@@ -324,6 +342,7 @@ static int collect(struct batch *b, const char *dir, const char *reports, unsign
 			real = NULL;
 			s->report_dir = path_join(reports, names[i]->d_name);
 			s->scores = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->scores));
+			s->errored = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, 1);
 		}
 		free(real);
 		free(path);
@@ -452,19 +471,30 @@ int cmd_batch(int argc, char **argv)
 	if (b.progress)
 		fputs("\r\033[K", stderr);
 
-	size_t failed = 0;
-	for (size_t i = 0; i < b.count; i++)
+	size_t failed = 0, errors = 0;
+	int worst = EXIT_PASSED;
+	for (size_t i = 0; i < b.count; i++) {
 		failed += b.students[i].failed;
-	ret = write_csv(csv, &b) || failed ? EXIT_INTERNAL : EXIT_PASSED;
+		errors += !!b.students[i].error_code;
+		if (b.students[i].error_code > worst)
+			worst = b.students[i].error_code;
+	}
+	/* A student's fail is their grade; a check that could not be graded
+	 * is the grader's, the machine's (3) or the course's (2). */
+	ret = write_csv(csv, &b) || failed ? EXIT_INTERNAL : worst;
 	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
 		b.count, b.count == 1 ? "" : "s", spec.topic, now_seconds() - b.start, b.count - b.unchanged,
 		b.unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
+	if (errors)
+		fprintf(stderr, "grader: %zu submission%s could not be fully graded (\"error\" in the CSV; their reports say why); fix the cause and run again: only they are graded again\n",
+			errors, errors == 1 ? "" : "s");
 out:
 	for (size_t i = 0; i < b.count; i++) {
 		free(b.students[i].id);
 		free(b.students[i].dir);
 		free(b.students[i].report_dir);
 		free(b.students[i].scores);
+		free(b.students[i].errored);
 	}
 	free(b.students);
 	context_release(&ctx);
