@@ -2,6 +2,7 @@
 #include "build.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <dirent.h>
 #include <elf.h>
 #include <pthread.h>
@@ -125,6 +126,9 @@ static const struct forbidden *forbidden_call(const char *name)
 	return NULL;
 }
 
+/* Runs a compiler or binutil. Returns 0 when it succeeded, 1 when it ran
+ * and failed (its messages are in log), -1 when it could not be run at
+ * all (the machine's fault: log says why). */
 static int run_tool(const char **argv, const char *cwd, const char **ro_binds, struct buf *log, int sandbox)
 {
 	struct spawn sp = {
@@ -137,8 +141,10 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 	buf_add(log, res.out.buf, res.out.len);
 	if (res.timed_out)
 		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], COMPILE_TIMEOUT);
-	if (!r && res.status)
-		r = -1;
+	if (r)
+		buf_adds(log, "\n");
+	else if (res.status)
+		r = 1;
 	spawn_result_release(&res);
 	return r;
 }
@@ -503,6 +509,132 @@ static void fail(struct build_result *out, char *reason)
 	out->reason = reason;
 }
 
+/* Not the student's fault: the build could not be made because the
+ * grader or the machine failed (course_fault 0), or the course's own
+ * files are broken (course_fault 1). */
+static void cannot_build(struct build_result *out, int course_fault, char *reason)
+{
+	out->status = ST_ERROR;
+	out->course_fault = course_fault;
+	free(out->reason);
+	out->reason = reason;
+}
+
+/* The course's folder as a person knows it: specs/NN_topic under the
+ * course root, not the scratch copy the compiler was given. */
+static char *shown_dir(const struct context *ctx, const struct spec *spec)
+{
+	size_t l = strlen(ctx->root);
+	if (!strncmp(spec->dir, ctx->root, l) && spec->dir[l] == '/')
+		return xstrdup(spec->dir + l + 1);
+	return xstrdup(spec->dir);
+}
+
+/* Appends log to into, with every mention of the scratch copy of the
+ * course (copy, absolute, or "course" relative to the build folder)
+ * replaced by shown, so that messages name the course's own files. */
+static void add_course_log(struct buf *into, const char *log, const char *copy, const char *shown)
+{
+	size_t cl = strlen(copy);
+	for (const char *p = log; *p;) {
+		int at_start = p == log || p[-1] == '\n' || p[-1] == ' ';
+		if (!strncmp(p, copy, cl) && p[cl] == '/') {
+			buf_adds(into, shown);
+			p += cl;
+		} else if (at_start && !strncmp(p, "course/", 7)) {
+			buf_adds(into, shown);
+			p += 6;
+		} else {
+			buf_add(into, p, 1);
+			p++;
+		}
+	}
+}
+
+/* The first line of log that says "error", for a one-line reason. */
+static char *first_error(const char *log)
+{
+	const char *e = strstr(log, ": error: ");
+	if (!e)
+		e = strstr(log, "undefined reference");
+	if (!e)
+		return xstrdup("see the build log");
+	const char *start = e;
+	while (start > log && start[-1] != '\n')
+		start--;
+	const char *eol = strchr(e, '\n');
+	return xstrndup(start, eol ? (size_t)(eol - start) : strlen(start));
+}
+
+/* Compiles the course's file (relative to the build folder's course
+ * copy) into obj, alone: a file that does not compile is the course's
+ * fault whatever the submission holds. Returns 0, or -1 with out set. */
+static int compile_course_file(const struct context *ctx, const struct spec *spec,
+			       const struct spec_exercise *ex, const char *dir, const char *course,
+			       const char *incl, const char **binds, const char *file, const char *obj,
+			       const char *what, struct buf *log, struct build_result *out)
+{
+	const char *argv[64];
+	size_t n = 0;
+	char *rel = xasprintf("course/%s", file);
+	struct buf own = BUF_INIT;
+
+	push(argv, &n, "gcc");
+	push_course_flags(argv, &n);
+	push(argv, &n, "-fdiagnostics-plain-output");
+	push(argv, &n, incl);
+	for (size_t i = 0; i < ex->nr_cflags && n < 50; i++)
+		push(argv, &n, ex->cflags[i]);
+	push(argv, &n, "-c");
+	push(argv, &n, rel);
+	push(argv, &n, "-o");
+	push(argv, &n, obj);
+	argv[n] = NULL;
+	int r = run_tool(argv, dir, binds, &own, 1);
+	if (r) {
+		char *shown = shown_dir(ctx, spec);
+		struct buf fixed = BUF_INIT;
+		add_course_log(&fixed, own.buf, course, shown);
+		buf_add(log, fixed.buf, fixed.len);
+		char *first = first_error(fixed.buf);
+		if (r < 0)
+			cannot_build(out, 0, xasprintf("grader: cannot run the compiler on the course's %s %s/%s: %s; install gcc (make deps) and grade again",
+						       what, shown, file, first));
+		else
+			cannot_build(out, 1, xasprintf("the course's %s %s/%s does not compile: the course's fault, not yours (tell your instructor; grader lint shows it): %s",
+						       what, shown, file, first));
+		free(first);
+		free(shown);
+		buf_release(&fixed);
+	}
+	buf_release(&own);
+	free(rel);
+	return r ? -1 : 0;
+}
+
+/* After a failed link: the symbol that the grader's runner (an object in
+ * harness) needs and nothing defined, or NULL. The runner calls only
+ * what the course's driver must define (bench.h), so such a hole is the
+ * course's; a hole in the course's own objects is the submission's. */
+static char *runner_hole(const char *log, const char *harness)
+{
+	int from_runner = 0;
+	for (const char *line = log; line && *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		const char *u;
+		if (memmem(line, len, ": in function", 13))
+			from_runner = memmem(line, len, harness, strlen(harness)) != NULL;
+		else if (from_runner && (u = memmem(line, len, "undefined reference to `", 24))) {
+			const char *name = u + 24, *end = memchr(name, '\'', len - (size_t)(name - line));
+			if (end)
+				return xstrndup(name, (size_t)(end - name));
+		}
+		line = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}
+
 /* Fails the build for breaking a rule of what graded code may do: the
  * reason names the file and line, and the log gets a compiler-style line
  * so that reports show it where the student's code is. */
@@ -514,6 +646,35 @@ static void reject(struct build_result *out, struct buf *log, const char *file, 
 	} else {
 		fail(out, xasprintf("%s %s", file, rule));
 	}
+}
+
+/* Links the submission's object with a course object and the runner
+ * (argv). A hole the runner finds is the course driver's (exit 2); any
+ * other failure to link is the submission's (a function missing or named
+ * otherwise). Returns 0, or -1 with out set. */
+static int link_step(const struct context *ctx, const struct spec *spec, const char **argv, const char *dir,
+		     const char **binds, const char *course, struct buf *log, struct build_result *out,
+		     const char *file, const char *course_file, const char *what)
+{
+	struct buf own = BUF_INIT;
+	int r = run_tool(argv, dir, binds, &own, 1);
+	char *shown = shown_dir(ctx, spec), *hole = NULL;
+
+	add_course_log(log, own.buf, course, shown);
+	if (r < 0)
+		cannot_build(out, 0, xasprintf("grader: cannot run the linker for %s; install gcc (make deps) and grade again",
+					       file));
+	else if (r && (hole = runner_hole(own.buf, ctx->harness_obj)))
+		cannot_build(out, 1, xasprintf("the course's %s %s/%s does not define %s(), which the grader's runner calls (grader/harness/bench.h): the course's fault, not yours (tell your instructor; grader lint shows it)",
+					       what, shown, course_file, hole));
+	else if (r)
+		fail(out, !strcmp(what, "tests")
+			? xasprintf("%s compiles but does not link with the course's tests", file)
+			: xasprintf("%s compiles but does not link with the course's %s %s", file, what, course_file));
+	free(hole);
+	free(shown);
+	buf_release(&own);
+	return r ? -1 : 0;
 }
 
 int build_exercise(const struct context *ctx, const struct spec *spec,
@@ -536,7 +697,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	const char *argv[64];
 	size_t n;
 	unsigned line = 0, main_line = 0;
-	int ret = -1;
+	int ret = -1, r;
 	const char *rule;
 	char *why;
 
@@ -544,15 +705,30 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	/* The compiler runs as an unprivileged user, who may not be able to
 	 * read a course kept in a private home folder: it gets a copy. */
 	if (copy_course(spec->dir, harness_src, course)) {
-		fail(out, xasprintf("grader: cannot copy the course's files from %s", spec->dir));
+		cannot_build(out, 0, xasprintf("grader: cannot copy the course's files from %s into the scratch folder %s: %s; check that both can be read and written",
+					       spec->dir, dir, strerror(errno)));
 		goto out;
+	}
+	/* The course's own files first, each alone: one that does not
+	 * compile is the course's error, whatever the submission holds. */
+	if (tests_src && compile_course_file(ctx, spec, ex, dir, course, incl, binds, ex->test_file, "tests.o",
+					     "test file", &log, out))
+		goto out;
+	for (int k = 0; k < 2; k++) {
+		const char *driver = k ? ex->memory_bench : ex->bench_file;
+		if (!driver || (k && ex->bench_file && !strcmp(driver, ex->bench_file)))
+			continue;
+		if (compile_course_file(ctx, spec, ex, dir, course, incl, binds, driver,
+					k ? "bench-memory.o" : "bench.o", "benchmark driver", &log, out))
+			goto out;
 	}
 	if (!source || read_file(&src, source)) {
 		fail(out, xasprintf("%s is missing from the submission", file));
 		goto out;
 	}
 	if (write_file(copy, src.buf, src.len)) {
-		fail(out, xasprintf("cannot copy %s into the scratch folder", file));
+		cannot_build(out, 0, xasprintf("grader: cannot copy %s into the scratch folder %s: %s", file, dir,
+					       strerror(errno)));
 		goto out;
 	}
 
@@ -575,7 +751,10 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	push(argv, &n, "-o");
 	push(argv, &n, obj);
 	argv[n] = NULL;
-	if (run_tool(argv, dir, binds, &log, 1)) {
+	if ((r = run_tool(argv, dir, binds, &log, 1)) < 0) {
+		cannot_build(out, 0, xasprintf("grader: cannot run the compiler on %s; install gcc (make deps) and grade again", file));
+		goto out;
+	} else if (r) {
 		fail(out, xasprintf("%s does not compile", file));
 		goto out;
 	}
@@ -595,7 +774,8 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	push(argv, &n, pre);
 	argv[n] = NULL;
 	if (run_tool(argv, dir, binds, &log, 1) || read_file(&text, pre)) {
-		fail(out, xasprintf("cannot preprocess %s", file));
+		/* It compiled a moment ago: what fails now is the machine. */
+		cannot_build(out, 0, xasprintf("grader: cannot preprocess %s, which compiled", file));
 		goto out;
 	}
 	unlink(pre);
@@ -627,7 +807,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	push(argv, &n, obj);
 	argv[n] = NULL;
 	if (run_tool(argv, dir, binds, &log, 1)) {
-		fail(out, xasprintf("cannot prepare %s for linking", file));
+		cannot_build(out, 0, xasprintf("grader: cannot prepare %s for linking (objcopy failed)", file));
 		goto out;
 	}
 
@@ -636,10 +816,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		n = 0;
 		push(argv, &n, "gcc");
 		push_course_flags(argv, &n);
-		push(argv, &n, incl);
-		for (size_t i = 0; i < ex->nr_cflags && n < 40; i++)
-			push(argv, &n, ex->cflags[i]);
-		push(argv, &n, tests_src);
+		push(argv, &n, "tests.o");
 		push(argv, &n, obj);
 		push(argv, &n, hooks);
 		push(argv, &n, "-o");
@@ -648,10 +825,8 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
 			push(argv, &n, ex->libs[i]);
 		argv[n] = NULL;
-		if (run_tool(argv, dir, binds, &log, 1)) {
-			fail(out, xasprintf("%s compiles but does not link with the course's tests", file));
+		if (link_step(ctx, spec, argv, dir, binds, course, &log, out, file, ex->test_file, "tests"))
 			goto out;
-		}
 	}
 	/* The benchmark runner, and a second one when the memory check has a
 	 * driver of its own (one that exposes memory at a size the growth
@@ -661,14 +836,10 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		if (!driver || (k == 1 && ex->bench_file && !strcmp(driver, ex->bench_file)) ||
 		    (k == 2 && !ex->has_space))
 			continue;
-		char *driver_src = path_join(course, driver);
 		n = 0;
 		push(argv, &n, "gcc");
 		push_course_flags(argv, &n);
-		push(argv, &n, incl);
-		for (size_t i = 0; i < ex->nr_cflags && n < 40; i++)
-			push(argv, &n, ex->cflags[i]);
-		push(argv, &n, driver_src);
+		push(argv, &n, k == 1 ? "bench-memory.o" : "bench.o");
 		push(argv, &n, obj);
 		push(argv, &n, runner);
 		if (k == 2)
@@ -678,12 +849,8 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
 			push(argv, &n, ex->libs[i]);
 		argv[n] = NULL;
-		int failed = run_tool(argv, dir, binds, &log, 1);
-		free(driver_src);
-		if (failed) {
-			fail(out, xasprintf("%s compiles but does not link with the course's benchmark driver %s", file, driver));
+		if (link_step(ctx, spec, argv, dir, binds, course, &log, out, file, driver, "benchmark driver"))
 			goto out;
-		}
 	}
 	ret = 0;
 out:

@@ -120,9 +120,19 @@ static int depends_on_speed(const struct exercise_result *r)
 	return r->memory.reason && strstr(r->memory.reason, "in time");
 }
 
+/* A check that could not be graded says nothing about the submission:
+ * the next run must try again, not repeat the machine's failure. */
+static int has_error(const struct exercise_result *r)
+{
+	for (int c = 0; c < CHECK_COUNT; c++)
+		if (exercise_status(r, (enum check)c) == ST_ERROR)
+			return 1;
+	return 0;
+}
+
 void cache_store(const char *dir, const char *material, const struct exercise_result *r)
 {
-	if (!dir || depends_on_speed(r))
+	if (!dir || has_error(r) || depends_on_speed(r))
 		return;
 	char *path = entry_path(dir, material);
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid() ^ (long)(uintptr_t)r);
@@ -332,7 +342,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			e->test = get(f[6]);
 		}
 	}
-	ret = ended ? 0 : -1;
+	ret = ended && !has_error(r) ? 0 : -1;
 out:
 	buf_release(&text);
 	free(path);

@@ -15,12 +15,15 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 		     const struct spec_exercise *ex, const char *source, enum meter meter);
 
 /* Fills r from the entry for material in dir. Returns 0 on a hit, -1 when
- * there is none (or it is damaged, or of another material). */
+ * there is none (or it is damaged, of another material, or holds a check
+ * that could not be graded). On -1, r may hold part of the entry: release
+ * it. */
 int cache_load(const char *dir, const char *material, const struct spec_exercise *ex,
 	       struct exercise_result *r);
 
 /* Stores r for material in dir, unless r depends on the machine's speed
- * (a timeout anywhere). Errors are ignored: a cache is optional. */
+ * (a timeout anywhere) or some check could not be graded (ST_ERROR).
+ * Errors are ignored: a cache is optional. */
 void cache_store(const char *dir, const char *material, const struct exercise_result *r);
 
 #endif

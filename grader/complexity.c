@@ -232,11 +232,14 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	} else if (res.timed_out) {
 		out->stopped_at = next;
 		out->timed_out = 1;
-	} else if (!out->reason && (res.status || res.exec_failed) && next) {
+	} else if (!out->reason && res.exec_failed) {
+		/* A program that cannot be started is the machine's fault. */
+		out->status = ST_ERROR;
+		out->reason = xasprintf("grader: cannot run the benchmark: %s; the growth was not measured (install valgrind: make deps)",
+					res.out.buf);
+	} else if (!out->reason && res.status && next) {
 		out->status = ST_FAIL;
-		if (res.exec_failed)
-			out->reason = xasprintf("cannot run the benchmark: %s", res.out.buf);
-		else if (res.signal || res.status > 128)
+		if (res.signal || res.status > 128)
 			out->reason = xasprintf("%s() crashed at n = %zu: %s", ex->name, next,
 						strsignal(res.signal ? res.signal : res.status - 128));
 		else

@@ -1,14 +1,15 @@
 /* grade.c - the result model's names, totals and lifetime */
 #include "grade.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "exitcode.h"
 
 const char *status_name(enum status s)
 {
-	static const char *const names[] = { "pass", "fail", "inconclusive", "skipped" };
-	return s <= ST_SKIPPED ? names[s] : "unknown";
+	static const char *const names[] = { "pass", "fail", "inconclusive", "skipped", "error" };
+	return s <= ST_ERROR ? names[s] : "unknown";
 }
 
 const char *case_status_name(enum case_status s)
@@ -33,22 +34,90 @@ enum status exercise_status(const struct exercise_result *ex, enum check c)
 	}
 }
 
+int exercise_course_fault(const struct exercise_result *ex, enum check c)
+{
+	/* Only the build compiles the course's files; what runs later is the
+	 * submission's or the machine's. */
+	return c == CHECK_BUILD && ex->build.status == ST_ERROR && ex->build.course_fault;
+}
+
 int grade_exit_code(const struct grade *g)
 {
-	for (size_t i = 0; i < g->nr_exercises; i++)
-		for (int c = 0; c < CHECK_COUNT; c++)
-			if (exercise_status(&g->exercises[i], (enum check)c) == ST_FAIL)
-				return EXIT_FAILED;
-	return EXIT_PASSED;
+	int code = EXIT_PASSED;
+	for (size_t i = 0; i < g->nr_exercises; i++) {
+		for (int c = 0; c < CHECK_COUNT; c++) {
+			enum status s = exercise_status(&g->exercises[i], (enum check)c);
+			if (s == ST_ERROR && !exercise_course_fault(&g->exercises[i], (enum check)c))
+				return EXIT_INTERNAL;
+			if (s == ST_ERROR)
+				code = EXIT_COURSE;
+			else if (s == ST_FAIL && code == EXIT_PASSED)
+				code = EXIT_FAILED;
+		}
+	}
+	return code;
+}
+
+static double round1(double v)
+{
+	return round(v * 10) / 10;
+}
+
+void exercise_score(struct exercise_result *r)
+{
+	const struct spec_exercise *ex = r->spec;
+	double points[CHECK_COUNT] = { 0 };
+	int graded[CHECK_COUNT];
+
+	for (int c = 0; c < CHECK_COUNT; c++)
+		graded[c] = exercise_status(r, (enum check)c) != ST_ERROR;
+	/* Without a build there are no tests; without the tests' verdict
+	 * there is no telling whether speed and memory count. */
+	graded[CHECK_TESTS] &= graded[CHECK_BUILD];
+	graded[CHECK_COMPLEXITY] &= graded[CHECK_TESTS];
+	graded[CHECK_MEMORY] &= graded[CHECK_TESTS];
+
+	if (r->tests.total && r->build.status == ST_PASS)
+		points[CHECK_TESTS] = ex->points[CHECK_TESTS] * (double)r->tests.passed / (double)r->tests.total;
+	/* Inconclusive is not held against the student: the data could not
+	 * decide, and the grader says so. Speed and memory are worth
+	 * something only for a correct function: a stub that returns at once
+	 * is O(1) and allocates nothing. */
+	int correct = r->tests.status == ST_PASS;
+	if (correct && (r->complexity.status == ST_PASS || r->complexity.status == ST_INCONCLUSIVE))
+		points[CHECK_COMPLEXITY] = ex->points[CHECK_COMPLEXITY];
+	if (correct && r->memory.status == ST_PASS)
+		points[CHECK_MEMORY] = ex->points[CHECK_MEMORY];
+
+	r->score = r->max_score = r->ungraded = 0;
+	for (int c = CHECK_TESTS; c < CHECK_COUNT; c++) {
+		r->points[c] = graded[c] ? round1(points[c]) : 0;
+		r->score += r->points[c];
+		if (graded[c])
+			r->max_score += ex->points[c];
+		else
+			r->ungraded += ex->points[c];
+	}
+	r->points[CHECK_BUILD] = 0;
 }
 
 void grade_total(struct grade *g)
 {
-	g->score = g->max_score = 0;
+	g->score = g->max_score = g->ungraded = 0;
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		g->score += g->exercises[i].score;
 		g->max_score += g->exercises[i].max_score;
+		g->ungraded += g->exercises[i].ungraded;
 	}
+}
+
+int grade_incomplete(const struct grade *g)
+{
+	for (size_t i = 0; i < g->nr_exercises; i++)
+		for (int c = 0; c < CHECK_COUNT; c++)
+			if (exercise_status(&g->exercises[i], (enum check)c) == ST_ERROR)
+				return 1;
+	return 0;
 }
 
 static void release_location(struct location *l)

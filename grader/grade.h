@@ -8,14 +8,20 @@
 #include "fit.h"
 #include "spec.h"
 
+/* A check's verdict. ST_ERROR is "could not grade": the grader, the
+ * machine or the course failed, not the submission (valgrind missing, a
+ * course test file that does not compile). It is never the student's
+ * fail: it earns nothing and loses nothing (see exercise_score), is never
+ * cached, and makes the grader exit 3, or 2 when the course is at fault. */
 enum status {
 	ST_PASS,
 	ST_FAIL,
 	ST_INCONCLUSIVE,
-	ST_SKIPPED
+	ST_SKIPPED,
+	ST_ERROR
 };
 
-/* "pass", "fail", "inconclusive", "skipped". */
+/* "pass", "fail", "inconclusive", "skipped", "error". */
 const char *status_name(enum status s);
 
 /* A place in the student's file (or in the course's), for annotations. */
@@ -37,6 +43,8 @@ struct build_result {
 	struct diagnostic *diags;  /* parsed from log: student's file only */
 	size_t nr_diags;
 	char *reason;              /* one line when failed, e.g. "does not compile" */
+	int course_fault;          /* ST_ERROR because the course's own files (its tests,
+				    * drivers, header) do not build: exit 2, not 3 */
 };
 
 enum case_status {
@@ -127,6 +135,7 @@ struct memory_result {
 	size_t races;              /* helgrind's data race reports, when checked */
 	int faults;                /* findings against the submission */
 	int timeouts;              /* runs that could not finish in time */
+	int cannot_run;            /* runs that could not be started (the machine's fault) */
 	enum fit_class space_claim; /* FIT_NONE when the spec makes none */
 	enum fit_class space_measured;
 	struct cost_point *space_points; /* n, peak extra heap + stack bytes */
@@ -138,7 +147,8 @@ struct memory_result {
 struct exercise_result {
 	const struct spec_exercise *spec;
 	char *source;              /* the submission file graded, or NULL if missing */
-	double score, max_score;
+	double score, max_score;   /* max_score leaves out the ungraded points */
+	double ungraded;           /* points of checks that could not be graded (ST_ERROR) */
 	double points[CHECK_COUNT]; /* earned per check */
 	struct build_result build;
 	struct tests_result tests;
@@ -153,7 +163,8 @@ struct exercise_result {
 struct grade {
 	const struct spec *spec;
 	char *submission;          /* the folder graded */
-	double score, max_score;
+	double score, max_score;   /* of what could be graded */
+	double ungraded;           /* points that could not be graded: the grade is incomplete */
 	struct exercise_result *exercises;
 	size_t nr_exercises;
 	char *notes;               /* one-off remarks, e.g. "no sandbox: bubblewrap missing" */
@@ -163,12 +174,37 @@ struct grade {
 /* Status of check c of an exercise. */
 enum status exercise_status(const struct exercise_result *ex, enum check c);
 
-/* 0 when every check of every exercise passed (inconclusive counts as not
- * failed), 1 otherwise: the grader's exit code for a finished grade. */
+/* Whether check c's error (ST_ERROR) is the course's fault, not the
+ * grader's or the machine's. */
+int exercise_course_fault(const struct exercise_result *ex, enum check c);
+
+/* The grader's exit code for a finished grade: 3 when some check could not
+ * be graded for a fault of the grader or the machine, else 2 when for a
+ * fault of the course, else 1 when some check failed, else 0 (inconclusive
+ * counts as not failed). A fault of ours wins over the student's fail. */
 int grade_exit_code(const struct grade *g);
+
+/* Scores one exercise from its checks' statuses and the spec's points.
+ *
+ * The rule, one for every report: tests earn their points in proportion
+ * to the tests passed; complexity (pass or inconclusive) and memory (pass)
+ * earn theirs only when every test passed; each check's points are rounded
+ * to one decimal, and scores are sums of those, so the parts add up to the
+ * whole when printed with one decimal (SCORE_FMT). A check that could not
+ * be graded (ST_ERROR) earns nothing and loses nothing: its points, and
+ * those of the checks that need it (tests for complexity and memory; the
+ * build for all), leave max_score and go to ungraded, and the grade reads
+ * incomplete. */
+void exercise_score(struct exercise_result *r);
+
+/* How every report and the batch CSV print a score: one decimal. */
+#define SCORE_FMT "%.1f"
 
 /* Sums scores; call after all exercises are filled. */
 void grade_total(struct grade *g);
+
+/* Whether some check of g could not be graded (ST_ERROR anywhere). */
+int grade_incomplete(const struct grade *g);
 
 /* Frees what one exercise's result holds (not the struct). */
 void exercise_result_release(struct exercise_result *ex);

@@ -41,8 +41,10 @@ static int run_in(const char *dir, const char **argv, const char *build_dir, dou
 static char *ended_early(const struct spawn_result *res, const char *fn, const char *tool, size_t n,
 			 struct memory_result *out)
 {
-	if (res->exec_failed)
-		return xasprintf("cannot run %s: %s", tool, res->out.buf);
+	if (res->exec_failed) {
+		out->cannot_run++;
+		return xasprintf("grader: cannot run %s: %s", tool, res->out.buf);
+	}
 	if (res->timed_out) {
 		out->timeouts++;
 		return xasprintf("%s() did not finish at n = %zu under %s in time", fn, n, tool);
@@ -549,7 +551,12 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			buf_addf(&why, " (and %zu more memory errors)", out->nr_errors - 1);
 	}
 
-	if (why.len && !out->faults && out->timeouts) {
+	if (why.len && !out->faults && out->cannot_run) {
+		/* Nothing wrong was found; a tool could not even start. */
+		out->status = ST_ERROR;
+		buf_adds(&why, ": memory was not measured, which is the machine's fault, not yours (install valgrind: make deps)");
+		out->reason = buf_detach(&why);
+	} else if (why.len && !out->faults && out->timeouts) {
 		/* Nothing wrong was found; something could not be measured. */
 		out->status = ST_INCONCLUSIVE;
 		buf_adds(&why, ": memory could not be measured in time, so it is not held against you");

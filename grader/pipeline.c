@@ -109,28 +109,32 @@ static void skip_rest(struct exercise_result *r, const char *why)
 	r->memory.reason = xstrdup(why);
 }
 
-static void score(struct exercise_result *r)
+/* Whether tool is a program on the grader's PATH: what a user installs
+ * (or hides) is what the grader uses, and a missing one is the machine's
+ * fault, said once, not a crash of the student's code. */
+static int on_path(const char *tool)
 {
-	const struct spec_exercise *ex = r->spec;
-	r->max_score = 0;
-	for (int c = CHECK_TESTS; c < CHECK_COUNT; c++)
-		r->max_score += ex->points[c];
-	r->points[CHECK_TESTS] = r->tests.total && r->build.status == ST_PASS
-		? ex->points[CHECK_TESTS] * (double)r->tests.passed / (double)r->tests.total : 0;
-	/* Inconclusive is not held against the student: the data could not
-	 * decide, and the grader says so. */
-	/* Speed and memory are worth something only for a correct function: a
-	 * stub that returns at once is O(1) and allocates nothing. */
-	int correct = r->tests.status == ST_PASS;
-	r->points[CHECK_COMPLEXITY] = correct && (r->complexity.status == ST_PASS ||
-						  r->complexity.status == ST_INCONCLUSIVE)
-		? ex->points[CHECK_COMPLEXITY] : 0;
-	r->points[CHECK_MEMORY] = correct && r->memory.status == ST_PASS ? ex->points[CHECK_MEMORY] : 0;
-	r->score = r->points[CHECK_TESTS] + r->points[CHECK_COMPLEXITY] + r->points[CHECK_MEMORY];
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path; *p;) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+		char *full = xasprintf("%.*s/%s", (int)len, len ? p : ".", tool);
+		int found = !access(full, X_OK);
+		free(full);
+		if (found)
+			return 1;
+		p += len + (colon != NULL);
+	}
+	return 0;
 }
 
+static const char missing_valgrind[] =
+	"valgrind is not installed (not found on PATH): this check could not be run, which is the machine's fault, not yours; install valgrind (sudo apt-get install valgrind, or make deps) and grade again";
+
 static void grade_exercise(struct context *ctx, const struct spec *spec, size_t index,
-			   const char *source, struct exercise_result *r)
+			   const char *source, int have_valgrind, struct exercise_result *r)
 {
 	const struct spec_exercise *ex = &spec->exercises[index];
 	/* Gradings may share ctx (grader check runs many at once): each gets
@@ -160,15 +164,17 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		fprintf(stderr, "grader: %s: building\n", ex->name);
 	int built;
 	if (context_harness(ctx)) {
-		r->build.status = ST_FAIL;
-		r->build.reason = xstrdup("grader: the grader's own runner does not build (see the message above)");
+		r->build.status = ST_ERROR;
+		r->build.reason = xasprintf("the grader's own runner (%s/grader/harness) does not build: the grader's fault, not yours; see the message above, fix the installation (make deps) and grade again",
+					    ctx->root);
 		built = 0;
 	} else {
 		built = !build_exercise(ctx, spec, ex, source, build, &r->build);
 	}
 	r->phase_seconds[CHECK_BUILD] = now_seconds() - t0;
 	if (!built) {
-		skip_rest(r, "skipped: the build failed");
+		skip_rest(r, r->build.status == ST_ERROR ? "skipped: the build could not be made (see the build's error)"
+							 : "skipped: the build failed");
 		if (!ex->has_complexity)
 			r->complexity.status = ST_SKIPPED;
 		goto out;
@@ -186,7 +192,12 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	free(run);
 	t0 = now_seconds();
 
-	if (ex->has_complexity) {
+	if (ex->has_complexity && meter == METER_INSTRUCTIONS && !have_valgrind) {
+		r->complexity.status = ST_ERROR;
+		r->complexity.claim = ex->claim;
+		r->complexity.measured = r->complexity.runner_up = FIT_NONE;
+		r->complexity.reason = xstrdup(missing_valgrind);
+	} else if (ex->has_complexity) {
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: measuring growth\n", ex->name);
 		run = make_dir(work, "run-complexity");
@@ -200,7 +211,13 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	r->phase_seconds[CHECK_COMPLEXITY] = now_seconds() - t0;
 	t0 = now_seconds();
 	int same_driver = !ex->memory_bench || !ex->bench_file || !strcmp(ex->memory_bench, ex->bench_file);
-	if (ex->has_memory && same_driver && r->complexity.timed_out &&
+	if (ex->has_memory && !have_valgrind) {
+		r->memory.status = ST_ERROR;
+		r->memory.n = ex->memory_size;
+		r->memory.peak_heap = r->memory.peak_stack = -1;
+		r->memory.heap_budget = r->memory.stack_budget = -1;
+		r->memory.reason = xstrdup(missing_valgrind);
+	} else if (ex->has_memory && same_driver && r->complexity.timed_out &&
 	    r->complexity.stopped_at <= ex->memory_size) {
 		/* The same function at a size it could not finish: valgrind
 		 * would only wait for its own timeout. */
@@ -230,7 +247,7 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	if (material)
 		cache_store(ctx->cache_dir, material, r);
 out:
-	score(r);
+	exercise_score(r);
 	r->seconds = now_seconds() - start;
 	r->child_seconds = spawn_thread_seconds() - child0;
 	free(material);
@@ -243,13 +260,14 @@ struct job {
 	struct context *ctx;
 	const struct spec *spec;
 	const char *const *sources;
+	int have_valgrind;
 	struct grade *g;
 };
 
 static void grade_one(void *arg, size_t i)
 {
 	struct job *job = arg;
-	grade_exercise(job->ctx, job->spec, i, job->sources[i], &job->g->exercises[i]);
+	grade_exercise(job->ctx, job->spec, i, job->sources[i], job->have_valgrind, &job->g->exercises[i]);
 }
 
 void pipeline_grade(struct context *ctx, const struct spec *spec, const char *submission,
@@ -276,7 +294,7 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 	if (!spawn_sandbox_available())
 		g->notes = xasprintf("%s", spawn_isolation());
 
-	struct job job = { ctx, spec, (const char *const *)sources, g };
+	struct job job = { ctx, spec, (const char *const *)sources, on_path("valgrind"), g };
 	parallel_for(n, ctx->jobs < 1 ? 1 : ctx->jobs > 8 ? 8 : ctx->jobs, grade_one, &job);
 
 	grade_total(g);

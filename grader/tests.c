@@ -231,8 +231,10 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 
 	int fd = open(results, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		out->status = ST_FAIL;
-		out->reason = xasprintf("grader: cannot create %s: %s", results, strerror(errno));
+		/* The machine's fault, not the submission's: say what to fix. */
+		out->status = ST_ERROR;
+		out->reason = xasprintf("grader: cannot create the results file %s: %s; the tests were not run (check that the scratch folder, $TMPDIR, is writable and not full)",
+					results, strerror(errno));
 		goto done;
 	}
 	/* Only the descriptor: without a path, no process of the same user
@@ -328,6 +330,8 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 		out->reason = summary(out);
 	}
 	out->status = out->nr_cases && out->passed == out->total ? ST_PASS : ST_FAIL;
+	if (res.exec_failed)
+		out->status = ST_ERROR;
 	free(how);
 	free(peaks);
 	free(started);

@@ -44,6 +44,8 @@ struct student {
 	double total, max;
 	double *scores;    /* per exercise of the spec */
 	struct roster_student roster; /* what the class page shows of it */
+	char *errored;     /* per exercise: some check could not be graded */
+	int error_code;    /* grade_exit_code when the grade is incomplete (2 or 3), else 0 */
 };
 
 struct batch {
@@ -247,9 +249,12 @@ static void grade_student(struct batch *b, struct student *s)
 	}
 	pipeline_grade(b->ctx, b->spec, s->dir, NULL, &g);
 	s->total = g.score;
-	s->max = g.max_score;
-	for (size_t i = 0; i < g.nr_exercises; i++)
+	s->max = g.max_score + g.ungraded;
+	for (size_t i = 0; i < g.nr_exercises; i++) {
 		s->scores[i] = g.exercises[i].score;
+		s->errored[i] = g.exercises[i].ungraded > 0;
+	}
+	s->error_code = grade_incomplete(&g) ? grade_exit_code(&g) : 0;
 	roster_from_grade(&s->roster, &g);
 
 	json = path_join(s->report_dir, "report.json");
@@ -259,9 +264,10 @@ static void grade_student(struct batch *b, struct student *s)
 		error("cannot create %s: %s", s->report_dir, strerror(errno));
 		s->failed = 1;
 	} else {
-		/* The stamp goes last: without both reports there is none. */
+		/* The stamp goes last: without the reports there is none. An
+		 * incomplete grade gets none: the next run tries again. */
 		s->failed = write_report(json, &g, REPORT_JSON) || write_report(text, &g, REPORT_TEXT) ||
-			    write_report(html, &g, REPORT_HTML) || write_stamp(s, b->spec);
+			    write_report(html, &g, REPORT_HTML) || (!s->error_code && write_stamp(s, b->spec));
 	}
 	free(json);
 	free(text);
@@ -283,8 +289,10 @@ static void grade_one(void *arg, size_t i)
 	fprintf(stderr, b->progress ? "\r\033[Kgrader: %zu/%zu (%zu unchanged) %.0f s: " : "grader: %zu/%zu (%zu unchanged) %.0f s: ",
 		b->done, b->count, b->unchanged, now_seconds() - b->start);
 	term_text(stderr, s->id);
-	fprintf(stderr, " %.1f/%.1f%s%s", s->total, s->max, s->roster.error ? " (error)" : "",
-		s->unchanged ? " (unchanged)" : "");
+	if (s->error_code)
+		fprintf(stderr, " error (could not be graded)");
+	else
+		fprintf(stderr, " " SCORE_FMT "/" SCORE_FMT "%s", s->total, s->max, s->unchanged ? " (unchanged)" : "");
 	fputs(b->progress ? "" : "\n", stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&b->lock);
@@ -309,9 +317,17 @@ static int write_csv(const char *path, const struct batch *b)
 	for (size_t k = 0; k < b->count; k++) {
 		const struct student *s = &b->students[k];
 		csv_field(out, s->id);
-		fprintf(out, ",%.1f,%.1f", s->total, s->max);
+		/* A grade that could not be finished is not a low one: it
+		 * says error, in the total and in each exercise it touched. */
+		if (s->error_code)
+			fprintf(out, ",error," SCORE_FMT, s->max);
+		else
+			fprintf(out, "," SCORE_FMT "," SCORE_FMT, s->total, s->max);
 		for (size_t i = 0; i < b->spec->nr_exercises; i++)
-			fprintf(out, ",%.1f", s->scores[i]);
+			if (s->errored[i])
+				fputs(",error", out);
+			else
+				fprintf(out, "," SCORE_FMT, s->scores[i]);
 		fputs("\n", out);
 	}
 	if (fclose(out) || rename(tmp, path))
@@ -349,6 +365,7 @@ static int collect(struct batch *b, const char *dir, const char *reports, unsign
 			s->report_dir = path_join(reports, names[i]->d_name);
 			s->scores = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->scores));
 			s->roster.ex = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, sizeof(*s->roster.ex));
+			s->errored = xcalloc(b->spec->nr_exercises ? b->spec->nr_exercises : 1, 1);
 		}
 		free(real);
 		free(path);
@@ -557,18 +574,28 @@ int cmd_batch(int argc, char **argv)
 	if (b.progress)
 		fputs("\r\033[K", stderr);
 
-	size_t failed = 0;
-	for (size_t i = 0; i < b.count; i++)
+	size_t failed = 0, errors = 0;
+	int worst = EXIT_PASSED;
+	for (size_t i = 0; i < b.count; i++) {
 		failed += b.students[i].failed;
+		errors += !!b.students[i].error_code;
+		if (b.students[i].error_code > worst)
+			worst = b.students[i].error_code;
+	}
+	/* A student's fail is their grade; a check that could not be graded
+	 * is the grader's, the machine's (3) or the course's (2). */
 	int unwritten = write_csv(csv, &b);
 	if (html)
 		unwritten |= write_class(html, &b, 1);
 	if (summary)
 		unwritten |= write_class(summary, &b, 0);
-	ret = unwritten || failed ? EXIT_INTERNAL : EXIT_PASSED;
+	ret = unwritten || failed ? EXIT_INTERNAL : worst;
 	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
 		b.count, b.count == 1 ? "" : "s", spec.topic, now_seconds() - b.start, b.count - b.unchanged,
 		b.unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
+	if (errors)
+		fprintf(stderr, "grader: %zu submission%s could not be fully graded (\"error\" in the CSV; their reports say why); fix the cause and run again: only they are graded again\n",
+			errors, errors == 1 ? "" : "s");
 out:
 	for (size_t i = 0; i < b.count; i++) {
 		free(b.students[i].id);
@@ -577,6 +604,7 @@ out:
 		free(b.students[i].scores);
 		b.students[i].roster.id = NULL;
 		roster_student_release(&b.students[i].roster, spec.nr_exercises);
+		free(b.students[i].errored);
 	}
 	free(b.students);
 	context_release(&ctx);

@@ -95,7 +95,7 @@ static char *judge_reference(const struct grade *g)
 		const struct exercise_result *r = &g->exercises[i];
 		for (int c = 0; c < CHECK_COUNT; c++) {
 			enum status s = exercise_status(r, (enum check)c);
-			if (s == ST_FAIL || s == ST_INCONCLUSIVE)
+			if (s == ST_FAIL || s == ST_INCONCLUSIVE || s == ST_ERROR)
 				buf_addf(&why, "%s%s: %s %s: %s", why.len ? "; " : "", r->spec->name,
 					 check_name((enum check)c), status_name(s),
 					 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
@@ -113,7 +113,7 @@ static char *judge_stubs(const struct grade *g)
 		if (r->build.status != ST_PASS)
 			buf_addf(&why, "%sstub %s does not build: %s", why.len ? "; " : "", r->spec->name, r->build.reason);
 		else if (r->score > 0)
-			buf_addf(&why, "%sstub %s scores %.1f, not 0", why.len ? "; " : "", r->spec->name, r->score);
+			buf_addf(&why, "%sstub %s scores " SCORE_FMT ", not 0", why.len ? "; " : "", r->spec->name, r->score);
 	}
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
 }
@@ -288,8 +288,8 @@ int cmd_check(int argc, char **argv)
 			}
 		}
 		char refs[32], stubs[32], vars[32];
-		snprintf(refs, sizeof(refs), "%.1f/%.1f", ref->g.score, ref->g.max_score);
-		snprintf(stubs, sizeof(stubs), "%.1f/%.1f", stub->g.score, stub->g.max_score);
+		snprintf(refs, sizeof(refs), SCORE_FMT "/" SCORE_FMT, ref->g.score, ref->g.max_score + ref->g.ungraded);
+		snprintf(stubs, sizeof(stubs), SCORE_FMT "/" SCORE_FMT, stub->g.score, stub->g.max_score + stub->g.ungraded);
 		snprintf(vars, sizeof(vars), "%zu/%zu", right, variants);
 		printf("%-28s %9zu  %-12s %-10s %s", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
 		if (alts)
@@ -310,6 +310,15 @@ int cmd_check(int argc, char **argv)
 			}
 		}
 	}
+	/* A grading that could not finish says nothing of the course's
+	 * solutions: the grader's or the machine's fault (3) or the course's
+	 * own files (2) wins over a check that failed. */
+	for (size_t i = 0; i < nr_topics; i++)
+		for (size_t k = 0; !topics[i].lint_failed && k < topics[i].nr_trials; k++)
+			if (grade_incomplete(&topics[i].trials[k].g)) {
+				int code = grade_exit_code(&topics[i].trials[k].g);
+				ret = ret == EXIT_INTERNAL || code == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_COURSE;
+			}
 	size_t passed = 0, failed = 0;
 	for (size_t i = 0; i < nr_topics; i++) {
 		if (topics[i].lint_failed) {

@@ -135,6 +135,17 @@ static unsigned line_of(const struct target *t, const struct location *l)
 	return l->file && !strcmp(l->file, t->base) && l->line ? l->line : t->fn_line;
 }
 
+/* A check that could not be graded: an error of the run, not at the
+ * student's code, so it carries no file. */
+static void cannot_grade(FILE *out, const struct target *t, const char *check, enum status s, const char *reason)
+{
+	if (s != ST_ERROR)
+		return;
+	char *title = xasprintf("%s: %s could not be graded (not the submission's fault)", t->r->spec->name, check);
+	annotate(out, "error", NULL, 0, 0, title, reason);
+	free(title);
+}
+
 static void build(FILE *out, const struct target *t)
 {
 	const struct build_result *b = &t->r->build;
@@ -250,13 +261,18 @@ void report_github(FILE *out, const struct grade *g, const char *root)
 			complexity(out, &t);
 		if (r->spec->has_memory)
 			memory(out, &t);
+		cannot_grade(out, &t, "build", r->build.status, r->build.reason);
+		cannot_grade(out, &t, "tests", r->tests.status, r->tests.reason);
+		cannot_grade(out, &t, "complexity", r->complexity.status, r->complexity.reason);
+		cannot_grade(out, &t, "memory", r->memory.status, r->memory.reason);
 		free(t.path);
 		free(where);
 		free(file);
 	}
 	fprintf(out, "::notice title=");
 	workflow_property(out, g->spec->topic);
-	fprintf(out, "::score %.4g / %.4g\n", g->score, g->max_score);
+	fprintf(out, "::score " SCORE_FMT " / " SCORE_FMT "%s\n", g->score, g->max_score,
+		grade_incomplete(g) ? " (incomplete: some checks could not be graded)" : "");
 }
 
 static const char *mark(enum status s)
@@ -268,6 +284,8 @@ static const char *mark(enum status s)
 		return "\xe2\x9d\x8c"; /* cross mark */
 	case ST_INCONCLUSIVE:
 		return "\xe2\x9a\xa0\xef\xb8\x8f"; /* warning sign */
+	case ST_ERROR:
+		return "\xe2\x9b\x94"; /* no entry: could not be graded */
 	default:
 		return "\xe2\x80\x94"; /* em dash: skipped or not checked */
 	}
@@ -288,7 +306,8 @@ void report_github_summary(FILE *out, const struct grade *g)
 		fputs(": ", out);
 		markdown_text(out, g->spec->title);
 	}
-	fprintf(out, " \xe2\x80\x94 %.4g / %.4g\n\n", g->score, g->max_score);
+	fprintf(out, " \xe2\x80\x94 " SCORE_FMT " / " SCORE_FMT "%s\n\n", g->score, g->max_score,
+		grade_incomplete(g) ? " (incomplete: some checks could not be graded)" : "");
 	fputs("| exercise | score | build | tests | complexity | memory |\n|---|---|---|---|---|---|\n", out);
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		const struct exercise_result *r = &g->exercises[i];
@@ -296,7 +315,7 @@ void report_github_summary(FILE *out, const struct grade *g)
 		snprintf(passed, sizeof(passed), "%zu of %zu passed", r->tests.passed, r->tests.total);
 		fputs("| ", out);
 		markdown_text(out, r->spec->name);
-		fprintf(out, " | %.4g / %.4g |", r->score, r->max_score);
+		fprintf(out, " | " SCORE_FMT " / " SCORE_FMT " |", r->score, r->max_score);
 		cell(out, r->build.status, r->build.status == ST_PASS ? "compiled" : r->build.reason);
 		cell(out, r->tests.status, r->tests.nr_cases ? passed : r->tests.reason);
 		cell(out, r->complexity.status, r->spec->has_complexity ? r->complexity.reason : "not checked");

@@ -12,13 +12,15 @@
 #include "report/report.h"
 #include "util.h"
 
+/* A check that could not be graded (ST_ERROR) goes in with no points at
+ * stake: max 0, so it cannot lower the student's total. */
 static void test(FILE *out, int *first, const char *exercise, const char *name, double score, double max,
 		 int passed, const char *output, const char *visibility)
 {
 	char *full = xasprintf("%s: %s", exercise, name);
 	fprintf(out, "%s\n  {\"name\": ", *first ? "" : ",");
 	json_string(out, full);
-	fprintf(out, ", \"score\": %.6g, \"max_score\": %.6g, \"status\": \"%s\"", score, max,
+	fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"status\": \"%s\"", score, max,
 		passed ? "passed" : "failed");
 	if (output) {
 		fputs(", \"output\": ", out);
@@ -35,6 +37,8 @@ static char *check_output(const struct exercise_result *r, enum check c, const c
 {
 	struct buf b = BUF_INIT;
 	enum status s = exercise_status(r, c);
+	if (s == ST_ERROR)
+		buf_adds(&b, "could not be graded (not held against you): ");
 	buf_adds(&b, reason ? reason : status_name(s));
 	if ((s == ST_PASS || s == ST_INCONCLUSIVE) && r->points[c] < r->spec->points[c])
 		buf_adds(&b, "\n(earns its points once every test passes)");
@@ -58,8 +62,10 @@ static void exercise(FILE *out, int *first, const struct exercise_result *r)
 	free(text);
 
 	if (!t->nr_cases) {
-		test(out, first, name, "tests", 0, r->spec->points[CHECK_TESTS], t->status == ST_PASS, t->reason,
-		     "visible");
+		text = check_output(r, CHECK_TESTS, t->reason, NULL);
+		test(out, first, name, "tests", 0, t->status == ST_ERROR || r->build.status == ST_ERROR ? 0
+		     : r->spec->points[CHECK_TESTS], t->status == ST_PASS, text, "visible");
+		free(text);
 	} else {
 		size_t of = t->total ? t->total : t->nr_cases;
 		double each = r->build.status == ST_PASS ? r->spec->points[CHECK_TESTS] / (double)of : 0;
@@ -84,7 +90,8 @@ static void exercise(FILE *out, int *first, const struct exercise_result *r)
 	if (r->spec->has_complexity) {
 		const struct complexity_result *c = &r->complexity;
 		text = check_output(r, CHECK_COMPLEXITY, c->reason, c->reading);
-		test(out, first, name, "complexity", r->points[CHECK_COMPLEXITY], r->spec->points[CHECK_COMPLEXITY],
+		test(out, first, name, "complexity", r->points[CHECK_COMPLEXITY],
+		     r->ungraded > 0 && c->status == ST_ERROR ? 0 : r->spec->points[CHECK_COMPLEXITY],
 		     c->status == ST_PASS || c->status == ST_INCONCLUSIVE, text, "visible");
 		free(text);
 	}
@@ -105,7 +112,8 @@ static void exercise(FILE *out, int *first, const struct exercise_result *r)
 		if (m->space_reading)
 			buf_addf(&more, "%s%s", more.len ? "\n" : "", m->space_reading);
 		text = check_output(r, CHECK_MEMORY, m->reason, more.buf);
-		test(out, first, name, "memory", r->points[CHECK_MEMORY], r->spec->points[CHECK_MEMORY],
+		test(out, first, name, "memory", r->points[CHECK_MEMORY],
+		     r->ungraded > 0 && m->status == ST_ERROR ? 0 : r->spec->points[CHECK_MEMORY],
 		     m->status == ST_PASS, text, "visible");
 		free(text);
 		buf_release(&more);
@@ -118,16 +126,20 @@ void report_gradescope(FILE *out, const struct grade *g)
 	int first = 1;
 
 	if (g->spec->title)
-		buf_addf(&summary, "%s (%s): %.4g / %.4g\n", g->spec->title, g->spec->topic, g->score, g->max_score);
+		buf_addf(&summary, "%s (%s): " SCORE_FMT " / " SCORE_FMT "\n", g->spec->title, g->spec->topic, g->score,
+			 g->max_score);
 	else
-		buf_addf(&summary, "%s: %.4g / %.4g\n", g->spec->topic, g->score, g->max_score);
+		buf_addf(&summary, "%s: " SCORE_FMT " / " SCORE_FMT "\n", g->spec->topic, g->score, g->max_score);
+	if (grade_incomplete(g))
+		buf_addf(&summary, "INCOMPLETE: " SCORE_FMT " more points could not be graded, for a fault of the grader, the machine or the course (not held against you); ask your instructor to grade again\n",
+			 g->ungraded);
 	for (size_t i = 0; i < g->nr_exercises; i++)
-		buf_addf(&summary, "%s: %.4g / %.4g\n", g->exercises[i].spec->name, g->exercises[i].score,
+		buf_addf(&summary, "%s: " SCORE_FMT " / " SCORE_FMT "\n", g->exercises[i].spec->name, g->exercises[i].score,
 			 g->exercises[i].max_score);
 	if (g->notes)
 		buf_addf(&summary, "note: %s\n", g->notes);
 
-	fprintf(out, "{\"score\": %.6g, \"execution_time\": %.0f, \"output\": ", g->score, g->seconds);
+	fprintf(out, "{\"score\": " SCORE_FMT ", \"execution_time\": %.0f, \"output\": ", g->score, g->seconds);
 	json_string(out, summary.buf);
 	fputs(", \"output_format\": \"text\", \"test_output_format\": \"text\", \"tests\": [", out);
 	for (size_t i = 0; i < g->nr_exercises; i++)

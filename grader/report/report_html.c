@@ -38,7 +38,7 @@ static const char style[] =
 	".badge{display:inline-block;min-width:92px;text-align:center;border-radius:12px;padding:1px 8px;font-size:12px;"
 	"font-weight:600;color:#fff}"
 	".pass{background:var(--pass)}.fail{background:var(--fail)}.inconclusive{background:var(--warn)}"
-	".skipped{background:var(--skip)}"
+	".skipped{background:var(--skip)}.error{background:#8250df}"
 	".checks td.badge-cell{width:110px}"
 	"ul.items{margin:6px 0 0;padding-left:18px}ul.items li{margin:2px 0}"
 	".where{color:var(--dim);font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}"
@@ -83,8 +83,10 @@ static void check_row(FILE *out, const char *name, enum status s, const char *re
 	fputs("</td><td>", out);
 	text(out, reason ? reason : "");
 	fputs("</td><td class=\"pts\">", out);
-	if (scored)
-		fprintf(out, "%.4g / %.4g", earned, max);
+	if (scored && s == ST_ERROR)
+		fprintf(out, "not graded (" SCORE_FMT ")", max);
+	else if (scored)
+		fprintf(out, SCORE_FMT " / " SCORE_FMT, earned, max);
 	fputs("</td></tr>\n", out);
 }
 
@@ -492,7 +494,10 @@ static void exercise(FILE *out, const struct exercise_result *r, int id)
 
 	fputs("<section>\n<h2><span>", out);
 	text(out, ex->name);
-	fprintf(out, "</span><span class=\"pts\">%.4g / %.4g</span></h2>\n", r->score, r->max_score);
+	fprintf(out, "</span><span class=\"pts\">" SCORE_FMT " / " SCORE_FMT "</span></h2>\n", r->score, r->max_score);
+	if (r->ungraded > 0)
+		fprintf(out, "<p class=\"note\">Incomplete: " SCORE_FMT " more points could not be graded, for a fault of the grader, the machine or the course (not held against you); the checks below say why.</p>\n",
+			r->ungraded);
 	fprintf(out, "<div class=\"bar\"><div style=\"width:%.1f%%\"></div></div>\n", share);
 	if (r->tests.status == ST_FAIL && r->build.status == ST_PASS && (ex->has_complexity || ex->has_memory))
 		fputs("<p class=\"meta\">Complexity and memory earn points once every test passes.</p>\n", out);
@@ -541,7 +546,7 @@ void report_html(FILE *out, const struct grade *g)
 	fputs("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>", out);
 	text(out, g->spec->title ? g->spec->title : g->spec->topic);
-	fprintf(out, ": %.4g / %.4g</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<header><div><h1>", g->score,
+	fprintf(out, ": " SCORE_FMT " / " SCORE_FMT "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<header><div><h1>", g->score,
 		g->max_score, style);
 	text(out, g->spec->title ? g->spec->title : g->spec->topic);
 	fputs("<small>", out);
@@ -552,7 +557,8 @@ void report_html(FILE *out, const struct grade *g)
 		text(out, g->submission);
 		fputs("</p>", out);
 	}
-	fprintf(out, "</div><div class=\"total\">%.4g <span>/ %.4g</span></div></header>\n", g->score, g->max_score);
+	fprintf(out, "</div><div class=\"total\">" SCORE_FMT " <span>/ " SCORE_FMT "%s</span></div></header>\n", g->score,
+		g->max_score, grade_incomplete(g) ? " (incomplete)" : "");
 	if (g->notes) {
 		fputs("<p class=\"note\">", out);
 		text(out, g->notes);

@@ -42,7 +42,8 @@ static void build(FILE *out, const struct build_result *b)
 		json_string(out, d->message);
 		fputc('}', out);
 	}
-	fputs("]}", out);
+	fprintf(out, "], \"fault\": %s}",
+		b->status != ST_ERROR ? "null" : b->course_fault ? "\"course\"" : "\"grader\"");
 }
 
 static void tests(FILE *out, const struct tests_result *t)
@@ -190,15 +191,17 @@ void report_json(FILE *out, const struct grade *g)
 	json_string(out, g->spec->title);
 	fputs(", \"submission\": ", out);
 	json_string(out, g->submission);
-	fprintf(out, ", \"score\": %.4g, \"max_score\": %.4g, \"seconds\": %.3f, \"notes\": ", g->score,
-		g->max_score, g->seconds);
+	fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"incomplete\": %s, \"ungraded\": " SCORE_FMT
+		", \"seconds\": %.3f, \"notes\": ", g->score, g->max_score,
+		grade_incomplete(g) ? "true" : "false", g->ungraded, g->seconds);
 	json_string(out, g->notes);
 	fputs(", \"exercises\": [", out);
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "%s\n  {\"name\": ", i ? "," : "");
 		json_string(out, r->spec->name);
-		fprintf(out, ", \"score\": %.4g, \"max_score\": %.4g, \"build\": ", r->score, r->max_score);
+		fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"ungraded\": " SCORE_FMT ", \"build\": ",
+			r->score, r->max_score, r->ungraded);
 		build(out, &r->build);
 		fputs(", \"tests\": ", out);
 		tests(out, &r->tests);

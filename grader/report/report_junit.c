@@ -22,6 +22,7 @@ static void count_status(struct counts *c, enum status s)
 {
 	c->tests++;
 	c->failures += s == ST_FAIL;
+	c->errors += s == ST_ERROR;
 	c->skipped += s == ST_SKIPPED;
 }
 
@@ -65,8 +66,10 @@ static void testcase_open(FILE *out, const char *classname, const char *name, co
 }
 
 /* One check as a testcase: failure with the reason as message and detail
- * as body, skipped with the reason, or a pass (inconclusive says why in
- * system-out: it is not held against the student). */
+ * as body, error (could not be graded: the grader's, the machine's or the
+ * course's fault) likewise, skipped with the reason, or a pass
+ * (inconclusive says why in system-out: it is not held against the
+ * student). */
 static void check_case(FILE *out, const char *classname, const char *name, const char *file,
 		       enum status s, const char *reason, const char *detail)
 {
@@ -76,14 +79,15 @@ static void check_case(FILE *out, const char *classname, const char *name, const
 		return;
 	}
 	fputs(">\n", out);
-	if (s == ST_FAIL) {
-		fputs("      <failure type=\"", out);
-		xml_attr(out, name);
+	if (s == ST_FAIL || s == ST_ERROR) {
+		const char *tag = s == ST_FAIL ? "failure" : "error";
+		fprintf(out, "      <%s type=\"", tag);
+		xml_attr(out, s == ST_FAIL ? name : "could not grade");
 		fputs("\" message=\"", out);
-		xml_attr(out, reason ? reason : "failed");
+		xml_attr(out, reason ? reason : status_name(s));
 		fputs("\">", out);
 		xml_text(out, detail && *detail ? detail : reason);
-		fputs("</failure>\n", out);
+		fprintf(out, "</%s>\n", tag);
 	} else if (s == ST_SKIPPED) {
 		fputs("      <skipped message=\"", out);
 		xml_attr(out, reason ? reason : "skipped");
@@ -181,9 +185,10 @@ static void exercise(FILE *out, const struct grade *g, const struct exercise_res
 	fputc('"', out);
 	counts_attrs(out, &c, r->seconds);
 	fprintf(out, ">\n    <properties>\n"
-		"      <property name=\"score\" value=\"%.4g\"/>\n"
-		"      <property name=\"max_score\" value=\"%.4g\"/>\n"
-		"    </properties>\n", r->score, r->max_score);
+		"      <property name=\"score\" value=\"" SCORE_FMT "\"/>\n"
+		"      <property name=\"max_score\" value=\"" SCORE_FMT "\"/>\n"
+		"      <property name=\"ungraded\" value=\"" SCORE_FMT "\"/>\n"
+		"    </properties>\n", r->score, r->max_score, r->ungraded);
 
 	check_case(out, classname, "build", file, r->build.status, r->build.reason, r->build.log);
 	if (r->tests.nr_cases)

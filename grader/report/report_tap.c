@@ -60,10 +60,13 @@ static void yaml_close(FILE *out)
 static int check(FILE *out, size_t *n, const char *exercise, const char *what, enum status s,
 		  const char *reason)
 {
-	point(out, n, s != ST_FAIL, exercise, what, NULL, s == ST_SKIPPED ? (reason ? reason : "skipped") : NULL);
-	if (s != ST_FAIL && s != ST_INCONCLUSIVE)
+	/* An error is not ok for the run (it could not grade), and its
+	 * severity says it is not the submission's fail. */
+	point(out, n, s != ST_FAIL && s != ST_ERROR, exercise, what, NULL,
+	      s == ST_SKIPPED ? (reason ? reason : "skipped") : NULL);
+	if (s != ST_FAIL && s != ST_INCONCLUSIVE && s != ST_ERROR)
 		return 0;
-	yaml_open(out, s == ST_FAIL ? "fail" : "inconclusive", reason);
+	yaml_open(out, status_name(s), reason);
 	return 1;
 }
 
@@ -73,7 +76,8 @@ static void exercise(FILE *out, size_t *n, const struct exercise_result *r)
 
 	fprintf(out, "# ");
 	tap_text(out, name);
-	fprintf(out, ": %.4g / %.4g\n", r->score, r->max_score);
+	fprintf(out, ": " SCORE_FMT " / " SCORE_FMT "%s\n", r->score, r->max_score,
+		r->ungraded > 0 ? " (incomplete: some checks could not be graded)" : "");
 
 	if (check(out, n, name, "build", r->build.status, r->build.reason)) {
 		fputs("  output: ", out);
@@ -154,5 +158,7 @@ void report_tap(FILE *out, const struct grade *g)
 	fputc('\n', out);
 	for (size_t i = 0; i < g->nr_exercises; i++)
 		exercise(out, &n, &g->exercises[i]);
-	fprintf(out, "# score: %.4g / %.4g\n", g->score, g->max_score);
+	fprintf(out, "# score: " SCORE_FMT " / " SCORE_FMT "\n", g->score, g->max_score);
+	if (grade_incomplete(g))
+		fprintf(out, "# incomplete: " SCORE_FMT " more points could not be graded (errors above)\n", g->ungraded);
 }

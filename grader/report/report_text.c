@@ -23,6 +23,7 @@ static const char *colour_of(const struct style *st, enum status s)
 	case ST_FAIL:
 		return st->red;
 	case ST_INCONCLUSIVE:
+	case ST_ERROR:
 		return st->yellow;
 	default:
 		return st->dim;
@@ -180,7 +181,11 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 	}
 	for (size_t i = 0; i < g->nr_exercises; i++) {
 		const struct exercise_result *r = &g->exercises[i];
-		fprintf(out, "\n%s%-50s %6.1f / %.1f%s\n", st->bold, r->spec->name, r->score, r->max_score, st->off);
+		fprintf(out, "\n%s%-50s %6.1f / " SCORE_FMT "%s\n", st->bold, r->spec->name, r->score,
+			r->max_score, st->off);
+		if (r->ungraded > 0)
+			fprintf(out, "  %sincomplete: " SCORE_FMT " more points could not be graded (an error of the grader, the machine or the course, not yours)%s\n",
+				st->yellow, r->ungraded, st->off);
 		if (r->tests.status == ST_FAIL && r->build.status == ST_PASS)
 			fprintf(out, "  %s(complexity and memory earn points once every test passes)%s\n", st->dim, st->off);
 		report_build(out, st, r);
@@ -190,8 +195,11 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 		if (r->spec->has_memory)
 			report_memory(out, st, r);
 	}
-	fprintf(out, "\n%sScore: %.1f / %.1f%s  %s(%.1f s)%s\n", st->bold, g->score, g->max_score, st->off,
-		st->dim, g->seconds, st->off);
+	fprintf(out, "\n%sScore: " SCORE_FMT " / " SCORE_FMT "%s  %s(%.1f s)%s\n", st->bold, g->score, g->max_score,
+		st->off, st->dim, g->seconds, st->off);
+	if (grade_incomplete(g))
+		fprintf(out, "%sIncomplete: " SCORE_FMT " more points could not be graded; the errors above say why and what fixes them. Not held against you: grade again once fixed.%s\n",
+			st->yellow, g->ungraded, st->off);
 }
 
 void report_timings(FILE *out, const struct grade *g)
