@@ -98,6 +98,10 @@ static void report_tests(FILE *out, const struct style *st, const struct exercis
 				fputs(" (hidden test)", out);
 		}
 		fputc('\n', out);
+		if (c->status != CASE_PASSED && !c->hidden && c->output) {
+			fprintf(out, "        %sit printed:%s\n", st->dim, st->off);
+			indented(out, c->output, "          | ", 12);
+		}
 	}
 }
 
@@ -178,7 +182,11 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 		term_text(out, g->notes);
 		fprintf(out, "%s\n", st->off);
 	}
-	for (size_t i = 0; i < g->nr_exercises; i++) {
+	/* A folder with none of the files: the note says it once. */
+	int none = g->submission != NULL && g->nr_exercises > 0;
+	for (size_t i = 0; i < g->nr_exercises; i++)
+		none &= !g->exercises[i].source;
+	for (size_t i = 0; i < g->nr_exercises && !none; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "\n%s%-50s %6.1f / %.1f%s\n", st->bold, r->spec->name, r->score, r->max_score, st->off);
 		if (r->tests.status == ST_FAIL && r->build.status == ST_PASS)
