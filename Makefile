@@ -1,6 +1,7 @@
 # Makefile - build the grader, grade a topic, test the project
 #
-#   make grade TOPIC=03 [SUBMISSION=dir] [FORMAT=text|json|...] [OUT=file] [FORCE=1]
+#   make help            every target, one line each
+#   make grade TOPIC=03 [EXERCISE=name] [SUBMISSION=dir] [FORMAT=text|json|...] [OUT=file] [FORCE=1]
 #   make test            the project's own tests (unit, end to end, course)
 #   make check-course    every topic: references full marks, stubs 0, wrong variants rejected
 #   make lint [SPEC=file]
@@ -28,6 +29,7 @@ FORMAT     ?= text
 OUT        ?=
 SPEC       ?=
 FORCE      ?=
+EXERCISE   ?=
 
 # The layers: steps and model at grader/, the subcommands in cmd/, one
 # writer per format in report/, reading valgrind's tools in valgrind/.
@@ -40,8 +42,28 @@ TEST_OBJS := $(TEST_SRCS:grader/tests/%.c=$(BUILD)/obj/tests/%.o)
 GRADER   := $(BUILD)/grader
 UNIT     := $(BUILD)/unit-tests
 
-.PHONY: all deps grade test unit e2e check-course lint bench clean
+.PHONY: all help deps grade test unit e2e check-course lint bench clean
 all: $(GRADER)
+
+help:
+	@echo 'make grade TOPIC=03        grade your work on a topic (TOPIC=3, 03, 03_time_complexity or time)'
+	@echo '  EXERCISE=has_duplicates  only that exercise; SUBMISSION=dir another folder'
+	@echo '  FORMAT=json OUT=file     another report format (text json junit gradescope tap github html)'
+	@echo '  FORCE=1                  grade afresh, not from the cache'
+	@echo 'make grade                 list the topics'
+	@echo '  (inside exercises/NN_topic/, make grade grades that topic)'
+	@echo 'make test                  the project'"'"'s own tests: unit, end to end, and the course check'
+	@echo 'make unit                  the grader'"'"'s unit tests (Criterion)'
+	@echo 'make e2e                   the end-to-end tests (grader/t/)'
+	@echo 'make check-course [TOPIC=] references score full marks, stubs 0, wrong variants fail'
+	@echo 'make lint [SPEC=file]      check the specs without running code'
+	@echo 'make batch TOPIC= SUBMISSIONS=dir CSV=file   grade every student folder of dir'
+	@echo 'make new-exercise TOPIC= EXERCISE=   the skeleton of a new exercise'
+	@echo 'make bench                 grading speed on topics 03-05'
+	@echo 'make bench-fit             how often the growth fit names the right class'
+	@echo 'make fuzz                  fuzz the parsers (clang)'
+	@echo 'make deps                  install (as root) or name the missing Debian packages'
+	@echo 'make clean                 remove build/'
 
 deps:
 	@sh grader/deps.sh
@@ -61,9 +83,13 @@ $(UNIT): $(TEST_OBJS) $(OBJS)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
 
 grade: $(GRADER)
-	@$(GRADER) grade $(if $(TOPIC),--topic $(TOPIC)) \
+ifeq ($(TOPIC),)
+	@$(GRADER) grade --list-topics
+else
+	@$(GRADER) grade --topic "$(TOPIC)" $(if $(EXERCISE),--exercise "$(EXERCISE)") \
 		$(if $(SUBMISSION),--submission "$(SUBMISSION)") \
 		--format $(FORMAT) $(if $(OUT),--output "$(OUT)") $(if $(FORCE),--force)
+endif
 
 lint: $(GRADER)
 	@$(GRADER) lint $(if $(SPEC),$(SPEC),specs/*.yaml)

@@ -2,9 +2,9 @@
 #include "build.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <dirent.h>
 #include <elf.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -488,18 +488,46 @@ static int copy_course(const char *spec_dir, const char *harness, const char *to
 	return ret;
 }
 
-static void push(const char **argv, size_t *n, const char *s)
+/* An argument vector that grows: a spec may add any number of flags. */
+struct args {
+	const char **v;
+	size_t nr, alloc;
+};
+#define ARGS_INIT { NULL, 0, 0 }
+
+static void arg(struct args *a, const char *s)
 {
-	argv[(*n)++] = s;
+	ALLOC_GROW(a->v, a->nr + 2, a->alloc);
+	a->v[a->nr++] = s;
+	a->v[a->nr] = NULL;
 }
 
-/* How the course's own sources (tests, drivers, the runner) are compiled:
- * like the submission, so line numbers and costs read the same. */
-static void push_course_flags(const char **argv, size_t *n)
+static void args_reset(struct args *a)
 {
-	static const char *const flags[] = { "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer", NULL };
+	a->nr = 0;
+}
+
+static void args_release(struct args *a)
+{
+	free(a->v);
+	a->v = NULL;
+	a->nr = a->alloc = 0;
+}
+
+/* How everything is compiled, the submission and the course's sources
+ * alike, so line numbers and costs read the same. */
+static void arg_common(struct args *a, const struct spec_exercise *ex)
+{
+	static const char *const flags[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
+					     "-fdiagnostics-plain-output", NULL };
 	for (int i = 0; flags[i]; i++)
-		push(argv, n, flags[i]);
+		arg(a, flags[i]);
+	/* The course's headers after the submission's own folder: a student's
+	 * sort_util.h is found by #include "sort_util.h"; the exercise's
+	 * header is never copied from the submission (see build_exercise). */
+	arg(a, "-Icourse");
+	for (size_t i = 0; i < ex->nr_cflags; i++)
+		arg(a, ex->cflags[i]);
 }
 
 static void fail(struct build_result *out, char *reason)
@@ -520,37 +548,6 @@ static void cannot_build(struct build_result *out, int course_fault, char *reaso
 	out->reason = reason;
 }
 
-/* The course's folder as a person knows it: specs/NN_topic under the
- * course root, not the scratch copy the compiler was given. */
-static char *shown_dir(const struct context *ctx, const struct spec *spec)
-{
-	size_t l = strlen(ctx->root);
-	if (!strncmp(spec->dir, ctx->root, l) && spec->dir[l] == '/')
-		return xstrdup(spec->dir + l + 1);
-	return xstrdup(spec->dir);
-}
-
-/* Appends log to into, with every mention of the scratch copy of the
- * course (copy, absolute, or "course" relative to the build folder)
- * replaced by shown, so that messages name the course's own files. */
-static void add_course_log(struct buf *into, const char *log, const char *copy, const char *shown)
-{
-	size_t cl = strlen(copy);
-	for (const char *p = log; *p;) {
-		int at_start = p == log || p[-1] == '\n' || p[-1] == ' ';
-		if (!strncmp(p, copy, cl) && p[cl] == '/') {
-			buf_adds(into, shown);
-			p += cl;
-		} else if (at_start && !strncmp(p, "course/", 7)) {
-			buf_adds(into, shown);
-			p += 6;
-		} else {
-			buf_add(into, p, 1);
-			p++;
-		}
-	}
-}
-
 /* The first line of log that says "error", for a one-line reason. */
 static char *first_error(const char *log)
 {
@@ -564,52 +561,6 @@ static char *first_error(const char *log)
 		start--;
 	const char *eol = strchr(e, '\n');
 	return xstrndup(start, eol ? (size_t)(eol - start) : strlen(start));
-}
-
-/* Compiles the course's file (relative to the build folder's course
- * copy) into obj, alone: a file that does not compile is the course's
- * fault whatever the submission holds. Returns 0, or -1 with out set. */
-static int compile_course_file(const struct context *ctx, const struct spec *spec,
-			       const struct spec_exercise *ex, const char *dir, const char *course,
-			       const char *incl, const char **binds, const char *file, const char *obj,
-			       const char *what, struct buf *log, struct build_result *out)
-{
-	const char *argv[64];
-	size_t n = 0;
-	char *rel = xasprintf("course/%s", file);
-	struct buf own = BUF_INIT;
-
-	push(argv, &n, "gcc");
-	push_course_flags(argv, &n);
-	push(argv, &n, "-fdiagnostics-plain-output");
-	push(argv, &n, incl);
-	for (size_t i = 0; i < ex->nr_cflags && n < 50; i++)
-		push(argv, &n, ex->cflags[i]);
-	push(argv, &n, "-c");
-	push(argv, &n, rel);
-	push(argv, &n, "-o");
-	push(argv, &n, obj);
-	argv[n] = NULL;
-	int r = run_tool(argv, dir, binds, &own, 1);
-	if (r) {
-		char *shown = shown_dir(ctx, spec);
-		struct buf fixed = BUF_INIT;
-		add_course_log(&fixed, own.buf, course, shown);
-		buf_add(log, fixed.buf, fixed.len);
-		char *first = first_error(fixed.buf);
-		if (r < 0)
-			cannot_build(out, 0, xasprintf("grader: cannot run the compiler on the course's %s %s/%s: %s; install gcc (make deps) and grade again",
-						       what, shown, file, first));
-		else
-			cannot_build(out, 1, xasprintf("the course's %s %s/%s does not compile: the course's fault, not yours (tell your instructor; grader lint shows it): %s",
-						       what, shown, file, first));
-		free(first);
-		free(shown);
-		buf_release(&fixed);
-	}
-	buf_release(&own);
-	free(rel);
-	return r ? -1 : 0;
 }
 
 /* After a failed link: the symbol that the grader's runner (an object in
@@ -635,71 +586,371 @@ static char *runner_hole(const char *log, const char *harness)
 	return NULL;
 }
 
-/* Fails the build for breaking a rule of what graded code may do: the
- * reason names the file and line, and the log gets a compiler-style line
- * so that reports show it where the student's code is. */
-static void reject(struct build_result *out, struct buf *log, const char *file, unsigned line, const char *rule)
+/* One file of the submission, compiled on its own: the exercise's file,
+ * or a helper file (sort_util.c) that the exercise may use. */
+struct unit {
+	char *file;        /* its name in the submission, and in dir */
+	char *obj;         /* stem.o in dir */
+	char *why;         /* why it may not be linked, or NULL */
+	unsigned line;     /* where, when known */
+	char **defined, **undefined; /* its global names, once compiled */
+	size_t nr_defined, nr_undefined;
+	char **headers;    /* the submission's headers it includes */
+	size_t nr_headers;
+	int needed;
+	int machine;       /* why is the machine's fault (a tool could not run), not the file's */
+};
+
+static void unit_release(struct unit *u)
 {
-	if (line) {
-		fail(out, xasprintf("%s:%u: %s", file, line, rule));
-		buf_addf(log, "%s:%u:1: error: %s\n", file, line, rule);
-	} else {
-		fail(out, xasprintf("%s %s", file, rule));
+	free(u->file);
+	free(u->obj);
+	free(u->why);
+	for (size_t i = 0; i < u->nr_defined; i++)
+		free(u->defined[i]);
+	for (size_t i = 0; i < u->nr_undefined; i++)
+		free(u->undefined[i]);
+	for (size_t i = 0; i < u->nr_headers; i++)
+		free(u->headers[i]);
+	free(u->defined);
+	free(u->undefined);
+	free(u->headers);
+}
+
+/* The submission's headers (base names in list) that the preprocessed
+ * text pre includes, directly or not, into u->headers. */
+static void find_headers(struct unit *u, const char *pre, char *const *list, size_t nr)
+{
+	size_t alloc = 0;
+	for (size_t k = 0; k < nr; k++) {
+		char *marker = xasprintf("\"%s\"", list[k]);
+		int found = 0;
+		for (const char *p = strstr(pre, marker); p && !found; p = strstr(p + 1, marker)) {
+			const char *bol = p;
+			while (bol > pre && bol[-1] != '\n')
+				bol--;
+			found = *bol == '#';
+		}
+		if (found) {
+			ALLOC_GROW(u->headers, u->nr_headers + 1, alloc);
+			u->headers[u->nr_headers++] = xstrdup(list[k]);
+		}
+		free(marker);
 	}
 }
 
-/* Links the submission's object with a course object and the runner
- * (argv). A hole the runner finds is the course driver's (exit 2); any
- * other failure to link is the submission's (a function missing or named
- * otherwise). Returns 0, or -1 with out set. */
-static int link_step(const struct context *ctx, const struct spec *spec, const char **argv, const char *dir,
-		     const char **binds, const char *course, struct buf *log, struct build_result *out,
-		     const char *file, const char *course_file, const char *what)
+/* The global names obj defines and those it needs, from nm. */
+static void read_names(struct unit *u)
 {
-	struct buf own = BUF_INIT;
-	int r = run_tool(argv, dir, binds, &own, 1);
-	char *shown = shown_dir(ctx, spec), *hole = NULL;
+	const char *argv[] = { "nm", "-P", "-g", u->obj, NULL };
+	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	size_t alloc_d = 0, alloc_u = 0;
+	char *save = NULL;
 
-	add_course_log(log, own.buf, course, shown);
-	if (r < 0)
-		cannot_build(out, 0, xasprintf("grader: cannot run the linker for %s; install gcc (make deps) and grade again",
-					       file));
-	else if (r && (hole = runner_hole(own.buf, ctx->harness_obj)))
-		cannot_build(out, 1, xasprintf("the course's %s %s/%s does not define %s(), which the grader's runner calls (grader/harness/bench.h): the course's fault, not yours (tell your instructor; grader lint shows it)",
-					       what, shown, course_file, hole));
-	else if (r)
-		fail(out, !strcmp(what, "tests")
-			? xasprintf("%s compiles but does not link with the course's tests", file)
-			: xasprintf("%s compiles but does not link with the course's %s %s", file, what, course_file));
-	free(hole);
-	free(shown);
+	if (!spawn_run(&sp, &res) && !res.status) {
+		for (char *t = strtok_r(res.out.buf, "\n", &save); t; t = strtok_r(NULL, "\n", &save)) {
+			char name[512], type[4];
+			if (sscanf(t, "%511s %3s", name, type) != 2)
+				continue;
+			if (!strcmp(type, "U") || !strcmp(type, "w") || !strcmp(type, "v")) {
+				ALLOC_GROW(u->undefined, u->nr_undefined + 1, alloc_u);
+				u->undefined[u->nr_undefined++] = xstrdup(name);
+			} else {
+				ALLOC_GROW(u->defined, u->nr_defined + 1, alloc_d);
+				u->defined[u->nr_defined++] = xstrdup(name);
+			}
+		}
+	}
+	spawn_result_release(&res);
+}
+
+/* Compiles u (its file already in dir) and holds it to the rules of
+ * graded code. Returns 0 when it may be linked; otherwise sets u->why and
+ * u->line, with the compiler's words or a compiler-style line in log. */
+static int compile_unit(const struct spec_exercise *ex, struct unit *u, int index, const char *dir,
+			const char **binds, char *const *headers, size_t nr_headers, struct buf *log)
+{
+	struct args a = ARGS_INIT;
+	struct buf text = BUF_INIT;
+	char *pre = xasprintf("%s.i", u->obj);
+	char *pre_path = path_join(dir, pre);
+	char *main_to = index ? xasprintf("main=grader_helper_main_%d", index) : xstrdup("main=grader_student_main");
+	char *obj_path = path_join(dir, u->obj);
+	unsigned main_line = 0;
+	const char *rule;
+	char *why;
+
+	arg_common(&a, ex);
+	arg(&a, "-Wall");
+	arg(&a, "-Wextra");
+	arg(&a, "-c");
+	arg(&a, u->file);
+	arg(&a, "-o");
+	arg(&a, u->obj);
+	int r = run_tool(a.v, dir, binds, log, 1);
+	if (r) {
+		u->machine = r < 0;
+		u->why = r < 0 ? xasprintf("grader: cannot run the compiler on %s; install gcc (make deps) and grade again", u->file)
+			       : xasprintf("%s does not compile", u->file);
+		goto out;
+	}
+	/* The same compiler, preprocessing only: what macros expand to is
+	 * what gets built. */
+	args_reset(&a);
+	arg_common(&a, ex);
+	arg(&a, "-E");
+	arg(&a, u->file);
+	arg(&a, "-o");
+	arg(&a, pre);
+	if (run_tool(a.v, dir, binds, log, 1) || read_file(&text, pre_path)) {
+		/* It compiled a moment ago: what fails now is the machine. */
+		u->machine = 1;
+		u->why = xasprintf("grader: cannot preprocess %s, which compiled", u->file);
+		goto out;
+	}
+	unlink(pre_path);
+	find_headers(u, text.buf, headers, nr_headers);
+	if ((rule = source_policy(text.buf, u->file, &u->line))) {
+		u->why = xstrdup(rule);
+		goto out;
+	}
+	if ((rule = init_section(obj_path))) {
+		u->line = 0;
+		u->why = xasprintf("defines a constructor or destructor (code that runs outside the graded function: its object has a %s section)",
+				   rule);
+		goto out;
+	}
+	if ((why = symbol_policy(obj_path, &u->line, &main_line))) {
+		u->why = why;
+		goto out;
+	}
+	if (main_line)
+		buf_addf(log, "%s:%u:1: note: main() is ignored: the course's tests and benchmark call %s() themselves\n",
+			 u->file, main_line, ex->name);
+	args_reset(&a);
+	arg(&a, "objcopy");
+	for (int i = 0; renames[i]; i++) {
+		arg(&a, "--redefine-sym");
+		arg(&a, strncmp(renames[i], "main=", 5) ? renames[i] : main_to);
+	}
+	arg(&a, u->obj);
+	if (run_tool(a.v, dir, binds, log, 1)) {
+		u->machine = 1;
+		u->why = xasprintf("grader: cannot prepare %s for linking (objcopy failed)", u->file);
+		goto out;
+	}
+	read_names(u);
+out:
+	args_release(&a);
+	buf_release(&text);
+	free(pre);
+	free(pre_path);
+	free(obj_path);
+	free(main_to);
+	return u->why ? -1 : 0;
+}
+
+/* Marks the helpers the exercise (units[0]) uses: those whose header a
+ * used file includes (sort_util.h for sort_util.c), and those that define
+ * a name a used file needs, until nothing more is found. */
+static void mark_needed(struct unit *units, size_t nr)
+{
+	int more = 1;
+	units[0].needed = 1;
+	while (more) {
+		more = 0;
+		for (size_t i = 0; i < nr; i++) {
+			if (!units[i].needed)
+				continue;
+			for (size_t k = 1; k < nr; k++) {
+				struct unit *h = &units[k];
+				size_t stem = strlen(h->file) - 2;
+				for (size_t j = 0; j < units[i].nr_headers && !h->needed; j++)
+					if (!strncmp(units[i].headers[j], h->file, stem) &&
+					    !strcmp(units[i].headers[j] + stem, ".h"))
+						h->needed = more = 1;
+				for (size_t j = 0; j < units[i].nr_undefined && !h->needed; j++)
+					for (size_t d = 0; d < h->nr_defined && !h->needed; d++)
+						if (!strcmp(units[i].undefined[j], h->defined[d]))
+							h->needed = more = 1;
+			}
+		}
+	}
+}
+
+/* What the grader links: a driver of the course's with the submission's
+ * objects and a runner of the grader's. */
+struct link_target {
+	const char *driver;   /* in the course folder, compiled alone into object */
+	const char *object;   /* in dir */
+	const char *output;   /* in dir */
+	const char *runner;   /* object in the harness folder */
+	const char *extra;    /* a second runner object, or NULL */
+	int tests;            /* links Criterion */
+};
+
+static int link_target(const struct context *ctx, const struct spec_exercise *ex, const struct link_target *t,
+		       const struct unit *units, size_t nr, const char *dir, const char **binds, struct buf *log)
+{
+	struct args a = ARGS_INIT;
+	char *runner = path_join(ctx->harness_obj, t->runner);
+	char *extra = t->extra ? path_join(ctx->harness_obj, t->extra) : NULL;
+
+	arg_common(&a, ex);
+	arg(&a, t->object);
+	for (size_t i = 0; i < nr; i++)
+		if (units[i].needed)
+			arg(&a, units[i].obj);
+	arg(&a, runner);
+	if (extra)
+		arg(&a, extra);
+	arg(&a, "-o");
+	arg(&a, t->output);
+	if (t->tests)
+		arg(&a, "-lcriterion");
+	for (size_t i = 0; i < ex->nr_libs; i++)
+		arg(&a, ex->libs[i]);
+	/* The C library as students use it: <math.h> is in libm. */
+	arg(&a, "-lm");
+	int r = run_tool(a.v, dir, binds, log, 1);
+	args_release(&a);
+	free(runner);
+	free(extra);
+	return r;
+}
+
+/* Replaces every occurrence of from in b by to. */
+static void replace_all(struct buf *b, const char *from, const char *to)
+{
+	struct buf o = BUF_INIT;
+	size_t fl = strlen(from);
+	const char *p = b->buf, *hit;
+	if (!fl || !strstr(p, from))
+		return;
+	while ((hit = strstr(p, from))) {
+		buf_add(&o, p, (size_t)(hit - p));
+		buf_adds(&o, to);
+		p = hit + fl;
+	}
+	buf_adds(&o, p);
+	buf_release(b);
+	*b = o;
+}
+
+/* Replaces "course/" where a path starts (not inside a longer word) by
+ * the course's own folder, e.g. specs/10_streaming_io/. */
+static void replace_course(struct buf *b, const char *to)
+{
+	struct buf o = BUF_INIT;
+	const char *p = b->buf;
+	for (size_t i = 0; p[i];) {
+		if (!strncmp(p + i, "course/", 7) && (i == 0 || !(is_ident((unsigned char)p[i - 1]) ||
+								   p[i - 1] == '/' || p[i - 1] == '.'))) {
+			buf_adds(&o, to);
+			i += 7;
+		} else {
+			buf_add(&o, p + i, 1);
+			i++;
+		}
+	}
+	buf_release(b);
+	*b = o;
+}
+
+/* The spec folder as the course names it (specs/NN_topic/), or as given. */
+static char *course_name(const struct context *ctx, const struct spec *spec)
+{
+	size_t rl = strlen(ctx->root);
+	if (!strncmp(spec->dir, ctx->root, rl) && spec->dir[rl] == '/')
+		return xasprintf("%s/", spec->dir + rl + 1);
+	return xasprintf("%s/", spec->dir);
+}
+
+/* The compiler's messages name the scratch folder nowhere: the
+ * submission's files by their own names, the course's by their place in
+ * the course, the grader's runner as grader/harness. */
+static void scrub_paths(const struct context *ctx, const struct spec *spec, const char *dir, struct buf *log)
+{
+	char *d = xasprintf("%s/", dir);
+	char *course_abs = xasprintf("%scourse/", d);
+	char *course = course_name(ctx, spec);
+	char *harness = xasprintf("%s/", ctx->harness_obj);
+
+	replace_all(log, course_abs, course);
+	replace_all(log, d, "");
+	replace_all(log, harness, "grader/harness/");
+	replace_all(log, ctx->scratch, "(grader)");
+	replace_course(log, course);
+	free(d);
+	free(course_abs);
+	free(course);
+	free(harness);
+}
+
+/* Compiles the course's file (in the build folder's course copy) into obj,
+ * alone: a file that does not compile is the course's fault, whatever the
+ * submission holds (exit 2, the file named by its place in the course).
+ * Returns 0, or -1 with out set. */
+static int compile_course_file(const struct context *ctx, const struct spec *spec,
+			       const struct spec_exercise *ex, const char *dir, const char **binds,
+			       const char *file, const char *obj, const char *what, struct buf *log,
+			       struct build_result *out)
+{
+	struct args a = ARGS_INIT;
+	struct buf own = BUF_INIT;
+	char *src = path_join("course", file);
+
+	arg_common(&a, ex);
+	arg(&a, "-c");
+	arg(&a, src);
+	arg(&a, "-o");
+	arg(&a, obj);
+	int r = run_tool(a.v, dir, binds, &own, 1);
+	if (r) {
+		scrub_paths(ctx, spec, dir, &own);
+		buf_add(log, own.buf, own.len);
+		char *shown = course_name(ctx, spec), *first = first_error(own.buf);
+		if (r < 0)
+			cannot_build(out, 0, xasprintf("grader: cannot run the compiler on the course's %s %s%s: %s; install gcc (make deps) and grade again",
+						       what, shown, file, first));
+		else
+			cannot_build(out, 1, xasprintf("the course's %s %s%s does not compile: the course's fault, not yours (tell your instructor; grader lint shows it): %s",
+						       what, shown, file, first));
+		free(first);
+		free(shown);
+	}
 	buf_release(&own);
+	args_release(&a);
+	free(src);
 	return r ? -1 : 0;
 }
 
+static int is_c_file(const char *name)
+{
+	size_t l = strlen(name);
+	return l > 2 && !strcmp(name + l - 2, ".c");
+}
+
+static int is_h_file(const char *name)
+{
+	size_t l = strlen(name);
+	return l > 2 && !strcmp(name + l - 2, ".h");
+}
+
 int build_exercise(const struct context *ctx, const struct spec *spec,
-		   const struct spec_exercise *ex, const char *source, const char *dir,
-		   struct build_result *out)
+		   const struct spec_exercise *ex, const char *source, const char *const *helpers,
+		   const char *dir, struct build_result *out)
 {
 	char *file = xasprintf("%s.c", ex->name);
-	char *copy = path_join(dir, file);
-	char *obj = xasprintf("%s/%s.o", dir, ex->name);
-	char *hooks = path_join(ctx->harness_obj, "cr_hooks.o");
-	char *runner = path_join(ctx->harness_obj, "bench_main.o");
-	char *heap_counter = path_join(ctx->harness_obj, "heap_count.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
 	char *course = path_join(dir, "course");
-	char *tests_src = ex->test_file ? path_join(course, ex->test_file) : NULL;
-	char *incl = xasprintf("-I%s", course);
 	const char *binds[] = { ctx->harness_obj, NULL };
-	char *pre = xasprintf("%s/%s.i", dir, ex->name);
-	struct buf log = BUF_INIT, src = BUF_INIT, text = BUF_INIT;
-	const char *argv[64];
-	size_t n;
-	unsigned line = 0, main_line = 0;
-	int ret = -1, r;
-	const char *rule;
-	char *why;
+	struct buf log = BUF_INIT;
+	struct unit *units = NULL;
+	char **headers = NULL;
+	size_t nr = 0, alloc = 0, nr_headers = 0, alloc_h = 0;
+	int ret = -1;
 
 	out->status = ST_PASS;
 	/* The compiler runs as an unprivileged user, who may not be able to
@@ -709,165 +960,171 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 					       spec->dir, dir, strerror(errno)));
 		goto out;
 	}
-	/* The course's own files first, each alone: one that does not
-	 * compile is the course's error, whatever the submission holds. */
-	if (tests_src && compile_course_file(ctx, spec, ex, dir, course, incl, binds, ex->test_file, "tests.o",
-					     "test file", &log, out))
-		goto out;
-	for (int k = 0; k < 2; k++) {
-		const char *driver = k ? ex->memory_bench : ex->bench_file;
-		if (!driver || (k && ex->bench_file && !strcmp(driver, ex->bench_file)))
-			continue;
-		if (compile_course_file(ctx, spec, ex, dir, course, incl, binds, driver,
-					k ? "bench-memory.o" : "bench.o", "benchmark driver", &log, out))
+	/* The submission's files, each under its own name, beside nothing of
+	 * the course's: its headers are found by #include "sort_util.h",
+	 * except one named like a course header (has_duplicates.h, bench.h),
+	 * which would replace the signature the tests are built against. */
+	for (size_t i = 0; helpers && helpers[i]; i++) {
+		const char *name = base_name(helpers[i]);
+		char *theirs = path_join(course, name);
+		char *copy = path_join(dir, name);
+		int course_has = file_exists(theirs);
+		if (!course_has && (is_c_file(name) || is_h_file(name)) && copy_file(helpers[i], copy) == 0) {
+			if (is_h_file(name)) {
+				ALLOC_GROW(headers, nr_headers + 1, alloc_h);
+				headers[nr_headers++] = xstrdup(name);
+			}
+		}
+		free(theirs);
+		free(copy);
+	}
+	ALLOC_GROW(units, nr + 1, alloc);
+	memset(&units[nr], 0, sizeof(*units));
+	units[nr].file = xstrdup(file);
+	units[nr].obj = xasprintf("%s.o", ex->name);
+	nr++;
+	for (size_t i = 0; helpers && helpers[i]; i++) {
+		const char *name = base_name(helpers[i]);
+		char *copy = path_join(dir, name);
+		if (is_c_file(name) && strcmp(name, file) && file_exists(copy)) {
+			ALLOC_GROW(units, nr + 1, alloc);
+			memset(&units[nr], 0, sizeof(*units));
+			units[nr].file = xstrdup(name);
+			units[nr].obj = xasprintf("%.*s.helper.o", (int)(strlen(name) - 2), name);
+			nr++;
+		}
+		free(copy);
+	}
+	{
+		struct buf src = BUF_INIT;
+		char *copy = path_join(dir, file);
+		int bad = !source || read_file(&src, source);
+		if (bad)
+			fail(out, xasprintf("%s is missing from the submission", file));
+		else if (write_file(copy, src.buf, src.len))
+			cannot_build(out, 0, xasprintf("grader: cannot copy %s into the scratch folder %s: %s", file, dir,
+						       strerror(errno)));
+		buf_release(&src);
+		free(copy);
+		if (out->status != ST_PASS)
 			goto out;
 	}
-	if (!source || read_file(&src, source)) {
-		fail(out, xasprintf("%s is missing from the submission", file));
-		goto out;
-	}
-	if (write_file(copy, src.buf, src.len)) {
-		cannot_build(out, 0, xasprintf("grader: cannot copy %s into the scratch folder %s: %s", file, dir,
-					       strerror(errno)));
-		goto out;
-	}
 
-	/* The submission alone, from a folder holding nothing else: its
-	 * #include "x.h" finds the course's header, not one of its own. */
-	n = 0;
-	push(argv, &n, "gcc");
-	push(argv, &n, "-std=gnu11");
-	push(argv, &n, "-O1");
-	push(argv, &n, "-g");
-	push(argv, &n, "-fno-omit-frame-pointer");
-	push(argv, &n, "-Wall");
-	push(argv, &n, "-Wextra");
-	push(argv, &n, "-fdiagnostics-plain-output");
-	push(argv, &n, incl);
-	for (size_t i = 0; i < ex->nr_cflags && n < 50; i++)
-		push(argv, &n, ex->cflags[i]);
-	push(argv, &n, "-c");
-	push(argv, &n, file);
-	push(argv, &n, "-o");
-	push(argv, &n, obj);
-	argv[n] = NULL;
-	if ((r = run_tool(argv, dir, binds, &log, 1)) < 0) {
-		cannot_build(out, 0, xasprintf("grader: cannot run the compiler on %s; install gcc (make deps) and grade again", file));
-		goto out;
-	} else if (r) {
-		fail(out, xasprintf("%s does not compile", file));
+	if (compile_unit(ex, &units[0], 0, dir, binds, headers, nr_headers, &log)) {
+		if (units[0].machine) {
+			cannot_build(out, 0, xstrdup(units[0].why));
+		} else if (units[0].line) {
+			fail(out, xasprintf("%s:%u: %s", file, units[0].line, units[0].why));
+			buf_addf(&log, "%s:%u:1: error: %s\n", file, units[0].line, units[0].why);
+		} else if (!strncmp(units[0].why, file, strlen(file)) || !strncmp(units[0].why, "cannot", 6)) {
+			fail(out, xstrdup(units[0].why));
+		} else {
+			fail(out, xasprintf("%s %s", file, units[0].why));
+		}
 		goto out;
 	}
+	/* Each helper is built like the exercise's file; its messages count
+	 * only when the exercise uses it. */
+	struct buf *helper_logs = xcalloc(nr, sizeof(*helper_logs));
+	for (size_t i = 1; i < nr; i++) {
+		helper_logs[i] = (struct buf)BUF_INIT;
+		compile_unit(ex, &units[i], (int)i, dir, binds, headers, nr_headers, &helper_logs[i]);
+	}
+	mark_needed(units, nr);
+	for (size_t i = 1; i < nr; i++) {
+		struct unit *h = &units[i];
+		if (h->needed) {
+			buf_add(&log, helper_logs[i].buf, helper_logs[i].len);
+			if (h->why && out->status == ST_PASS) {
+				if (h->machine) {
+					cannot_build(out, 0, xstrdup(h->why));
+				} else if (h->line) {
+					buf_addf(&log, "%s:%u:1: error: %s\n", h->file, h->line, h->why);
+					fail(out, xasprintf("%s:%u: %s (%s uses %s)", h->file, h->line, h->why, file, h->file));
+				} else if (!strncmp(h->why, h->file, strlen(h->file)) || !strncmp(h->why, "cannot", 6)) {
+					fail(out, xasprintf("%s, and %s uses it", h->why, file));
+				} else {
+					fail(out, xasprintf("%s %s (%s uses it)", h->file, h->why, file));
+				}
+			}
+		}
+		buf_release(&helper_logs[i]);
+	}
+	free(helper_logs);
+	if (out->status != ST_PASS)
+		goto out;
 
-	/* The same compiler, preprocessing only: what macros expand to is
-	 * what gets built. */
-	n = 0;
-	push(argv, &n, "gcc");
-	push(argv, &n, "-std=gnu11");
-	push(argv, &n, "-O1");
-	push(argv, &n, incl);
-	for (size_t i = 0; i < ex->nr_cflags && n < 50; i++)
-		push(argv, &n, ex->cflags[i]);
-	push(argv, &n, "-E");
-	push(argv, &n, file);
-	push(argv, &n, "-o");
-	push(argv, &n, pre);
-	argv[n] = NULL;
-	if (run_tool(argv, dir, binds, &log, 1) || read_file(&text, pre)) {
-		/* It compiled a moment ago: what fails now is the machine. */
-		cannot_build(out, 0, xasprintf("grader: cannot preprocess %s, which compiled", file));
-		goto out;
-	}
-	unlink(pre);
-	if ((rule = source_policy(text.buf, file, &line))) {
-		reject(out, &log, file, line, rule);
-		goto out;
-	}
-	if ((rule = init_section(obj))) {
-		fail(out, xasprintf("%s defines a constructor or destructor (code that runs outside the graded function: its object has a %s section)",
-				    file, rule));
-		goto out;
-	}
-	why = symbol_policy(obj, &line, &main_line);
-	if (why) {
-		reject(out, &log, file, line, why);
-		free(why);
-		goto out;
-	}
-	if (main_line)
-		buf_addf(&log, "%s:%u:1: note: main() is ignored: the course's tests and benchmark call %s() themselves\n",
-			 file, main_line, ex->name);
-
-	n = 0;
-	push(argv, &n, "objcopy");
-	for (int i = 0; renames[i]; i++) {
-		push(argv, &n, "--redefine-sym");
-		push(argv, &n, renames[i]);
-	}
-	push(argv, &n, obj);
-	argv[n] = NULL;
-	if (run_tool(argv, dir, binds, &log, 1)) {
-		cannot_build(out, 0, xasprintf("grader: cannot prepare %s for linking (objcopy failed)", file));
-		goto out;
-	}
-
-	/* The course's tests, linked with the submission and the hooks. */
-	if (tests_src) {
-		n = 0;
-		push(argv, &n, "gcc");
-		push_course_flags(argv, &n);
-		push(argv, &n, "tests.o");
-		push(argv, &n, obj);
-		push(argv, &n, hooks);
-		push(argv, &n, "-o");
-		push(argv, &n, "tests");
-		push(argv, &n, "-lcriterion");
-		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
-			push(argv, &n, ex->libs[i]);
-		argv[n] = NULL;
-		if (link_step(ctx, spec, argv, dir, binds, course, &log, out, file, ex->test_file, "tests"))
-			goto out;
-	}
-	/* The benchmark runner, and a second one when the memory check has a
+	/* The course's tests, linked with the submission and the hooks; the
+	 * benchmark runner, and a second one when the memory check has a
 	 * driver of its own (one that exposes memory at a size the growth
-	 * ladder could not afford under memcheck). */
-	for (int k = 0; k < 3; k++) {
-		const char *driver = k == 1 ? ex->memory_bench : ex->bench_file;
-		if (!driver || (k == 1 && ex->bench_file && !strcmp(driver, ex->bench_file)) ||
-		    (k == 2 && !ex->has_space))
-			continue;
-		n = 0;
-		push(argv, &n, "gcc");
-		push_course_flags(argv, &n);
-		push(argv, &n, k == 1 ? "bench-memory.o" : "bench.o");
-		push(argv, &n, obj);
-		push(argv, &n, runner);
-		if (k == 2)
-			push(argv, &n, heap_counter);
-		push(argv, &n, "-o");
-		push(argv, &n, k == 0 ? "bench" : k == 1 ? "bench-memory" : "bench-heap");
-		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
-			push(argv, &n, ex->libs[i]);
-		argv[n] = NULL;
-		if (link_step(ctx, spec, argv, dir, binds, course, &log, out, file, driver, "benchmark driver"))
+	 * ladder could not afford under memcheck); a third that counts the
+	 * heap natively when the memory check fits space. */
+	struct link_target targets[4];
+	size_t nr_targets = 0;
+	if (ex->test_file)
+		targets[nr_targets++] = (struct link_target){ ex->test_file, "tests.o", "tests", "cr_hooks.o", NULL, 1 };
+	if (ex->bench_file)
+		targets[nr_targets++] = (struct link_target){ ex->bench_file, "bench.o", "bench", "bench_main.o", NULL, 0 };
+	if (ex->memory_bench && !(ex->bench_file && !strcmp(ex->memory_bench, ex->bench_file)))
+		targets[nr_targets++] = (struct link_target){ ex->memory_bench, "bench-memory.o", "bench-memory",
+							      "bench_main.o", NULL, 0 };
+	if (ex->bench_file && ex->has_space)
+		targets[nr_targets++] = (struct link_target){ ex->bench_file, "bench.o", "bench-heap", "bench_main.o",
+							      "heap_count.o", 0 };
+	for (size_t t = 0; t < nr_targets; t++) {
+		if (strcmp(targets[t].output, "bench-heap") &&
+		    compile_course_file(ctx, spec, ex, dir, binds, targets[t].driver, targets[t].object,
+					targets[t].tests ? "test file" : "benchmark driver", &log, out))
+			goto out;
+	}
+	for (size_t t = 0; t < nr_targets; t++) {
+		struct buf own = BUF_INIT;
+		int r = link_target(ctx, ex, &targets[t], units, nr, dir, binds, &own);
+		char *hole = r > 0 ? runner_hole(own.buf, ctx->harness_obj) : NULL;
+		buf_add(&log, own.buf, own.len);
+		buf_release(&own);
+		if (r < 0) {
+			cannot_build(out, 0, xasprintf("grader: cannot run the linker for %s; install gcc (make deps) and grade again",
+						       file));
+		} else if (hole) {
+			char *shown = course_name(ctx, spec);
+			cannot_build(out, 1, xasprintf("the course's benchmark driver %s%s does not define %s(), which the grader's runner calls (grader/harness/bench.h): the course's fault, not yours (tell your instructor; grader lint shows it)",
+						       shown, targets[t].driver, hole));
+			free(shown);
+		} else if (r) {
+			fail(out, targets[t].tests
+				? xasprintf("%s compiles but does not link with the course's tests", file)
+				: xasprintf("%s compiles but does not link with the course's benchmark driver %s", file,
+					    targets[t].driver));
+		}
+		free(hole);
+		if (r)
 			goto out;
 	}
 	ret = 0;
 out:
+	scrub_paths(ctx, spec, dir, &log);
 	out->log = buf_detach(&log);
 	out->nr_diags = build_parse_diagnostics(out->log, file, &out->diags);
-	buf_release(&src);
-	buf_release(&text);
-	free(pre);
+	for (size_t i = 1; i < nr; i++) {
+		struct diagnostic *more = NULL;
+		size_t k = units[i].needed ? build_parse_diagnostics(out->log, units[i].file, &more) : 0;
+		if (k) {
+			out->diags = xrealloc(out->diags, (out->nr_diags + k) * sizeof(*out->diags));
+			memcpy(out->diags + out->nr_diags, more, k * sizeof(*more));
+			out->nr_diags += k;
+		}
+		if (units[i].needed)
+			free(more);
+	}
+	for (size_t i = 0; i < nr; i++)
+		unit_release(&units[i]);
+	for (size_t i = 0; i < nr_headers; i++)
+		free(headers[i]);
+	free(headers);
+	free(units);
 	free(file);
-	free(copy);
-	free(obj);
-	free(hooks);
-	free(runner);
-	free(heap_counter);
 	free(harness_src);
 	free(course);
-	free(tests_src);
-	free(incl);
 	return ret;
 }

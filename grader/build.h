@@ -2,7 +2,6 @@
 #ifndef BUILD_H
 #define BUILD_H
 
-#include "grade.h"
 #include "context.h"
 #include "grade.h"
 
@@ -12,15 +11,23 @@ int build_harness(struct context *ctx);
 
 /* Builds exercise ex from source into folder dir: dir/tests (the
  * Criterion binary) and, when the exercise has a benchmark driver,
- * dir/bench (and dir/bench-memory when the memory check has its own). The submission is compiled alone from a private copy, against
- * the course's header, and must pass the symbol policy (no main kept, no
- * calls to fork/system/exec/syscall/dlsym/..., no constructors, no inline
- * assembly, no definitions of C library or harness names). Fills out with
- * the status, the compiler's messages and, on failure, the reason. Returns
- * 0 when both binaries were built. */
+ * dir/bench (and dir/bench-memory when the memory check has its own,
+ * dir/bench-heap when it fits space). helpers (NULL-terminated, or NULL)
+ * are the submission's other files: its own .h files, found by the
+ * exercise's #include "x.h" unless the course has a header of that name
+ * (the course's signature header cannot be replaced), and .c files, each
+ * compiled alone and linked when the exercise uses it (includes its
+ * header, or needs a name it defines, transitively). Every file linked
+ * must pass the same rules: no main kept, no calls to
+ * fork/system/exec/syscall/dlsym/..., no constructors, no inline
+ * assembly, no definitions of C library or harness names. A helper that
+ * fails them, or does not compile, fails this build only if used. Fills
+ * out with the status, the compiler's messages (scratch paths replaced by
+ * the submission's file names and the course's paths) and, on failure,
+ * the reason. Returns 0 when every binary was built. */
 int build_exercise(const struct context *ctx, const struct spec *spec,
-		   const struct spec_exercise *ex, const char *source, const char *dir,
-		   struct build_result *out);
+		   const struct spec_exercise *ex, const char *source, const char *const *helpers,
+		   const char *dir, struct build_result *out);
 
 /* Parses gcc's "file:line:col: severity: message" lines of log that are
  * about file (a base name) into out. Returns the number found. */

@@ -167,6 +167,8 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 		put(f, c->name);
 		put(f, c->message);
 		put(f, c->loc.file);
+		put(f, c->output);
+		put(f, c->crash_at);
 		fputc('\n', f);
 	}
 	const struct complexity_result *x = &r->complexity;
@@ -275,7 +277,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			r->tests.total = strtoull(f[3], NULL, 10);
 			r->tests.reason = get(f[4]);
 			r->tests.output = get(f[5]);
-		} else if (!strcmp(f[0], "case") && n == 9) {
+		} else if (!strcmp(f[0], "case") && n == 11) {
 			ALLOC_GROW(r->tests.cases, r->tests.nr_cases + 1, alloc_c);
 			struct test_case *c = &r->tests.cases[r->tests.nr_cases++];
 			memset(c, 0, sizeof(*c));
@@ -287,6 +289,8 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			c->name = get(f[6]);
 			c->message = get(f[7]);
 			c->loc.file = get(f[8]);
+			c->output = get(f[9]);
+			c->crash_at = get(f[10]);
 		} else if (!strcmp(f[0], "complexity") && n == 5) {
 			r->complexity.status = (enum status)atoi(f[1]);
 			r->complexity.claim = (enum fit_class)atoi(f[2]);

@@ -139,6 +139,8 @@ void exercise_result_release(struct exercise_result *ex)
 	for (size_t i = 0; i < ex->tests.nr_cases; i++) {
 		free(ex->tests.cases[i].name);
 		free(ex->tests.cases[i].message);
+		free(ex->tests.cases[i].output);
+		free(ex->tests.cases[i].crash_at);
 		release_location(&ex->tests.cases[i].loc);
 	}
 	free(ex->tests.cases);

@@ -67,6 +67,8 @@ struct test_case {
 	int signal;          /* CASE_CRASHED */
 	double seconds;
 	int hidden;          /* only name and pass/fail reach students */
+	char *output;        /* what the test printed (stdout and stderr), capped, or NULL */
+	char *crash_at;      /* a crash's place in the submission, "f.c:12 in f()", or NULL */
 };
 
 struct tests_result {

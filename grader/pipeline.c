@@ -1,10 +1,13 @@
 /* pipeline.c - grade a topic: build, tests, complexity, memory per exercise */
 #include "pipeline.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -134,7 +137,8 @@ static const char missing_valgrind[] =
 	"valgrind is not installed (not found on PATH): this check could not be run, which is the machine's fault, not yours; install valgrind (sudo apt-get install valgrind, or make deps) and grade again";
 
 static void grade_exercise(struct context *ctx, const struct spec *spec, size_t index,
-			   const char *source, int have_valgrind, struct exercise_result *r)
+			   const char *source, const char *const *helpers, const char *hint,
+			   int have_valgrind, struct exercise_result *r)
 {
 	const struct spec_exercise *ex = &spec->exercises[index];
 	/* Gradings may share ctx (grader check runs many at once): each gets
@@ -148,6 +152,19 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 
 	enum meter meter = ctx->force_meter ? ctx->meter : ex->meter;
 	char *material = ctx->cache_dir && source ? cache_material(ctx, spec, ex, source, meter) : NULL;
+	if (material && helpers) {
+		/* The submission's other files are built with it: they count. */
+		struct buf m = BUF_INIT;
+		buf_adds(&m, material);
+		for (size_t i = 0; helpers[i]; i++) {
+			buf_addf(&m, "helper %s\n", base_name(helpers[i]));
+			if (read_file(&m, helpers[i]))
+				buf_adds(&m, "(unreadable)");
+			buf_adds(&m, "\n");
+		}
+		free(material);
+		material = buf_detach(&m);
+	}
 	double child0 = spawn_thread_seconds(), t0 = start;
 
 	if (material && !ctx->force && !cache_load(ctx->cache_dir, material, ex, r)) {
@@ -169,7 +186,12 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 					    ctx->root);
 		built = 0;
 	} else {
-		built = !build_exercise(ctx, spec, ex, source, build, &r->build);
+		built = !build_exercise(ctx, spec, ex, source, helpers, build, &r->build);
+	}
+	if (!built && !source && hint) {
+		char *why = xasprintf("%s; %s", r->build.reason, hint);
+		free(r->build.reason);
+		r->build.reason = why;
 	}
 	r->phase_seconds[CHECK_BUILD] = now_seconds() - t0;
 	if (!built) {
@@ -261,13 +283,67 @@ struct job {
 	const struct spec *spec;
 	const char *const *sources;
 	int have_valgrind;
+	const char *const *helpers;
+	const char *const *hints;
 	struct grade *g;
 };
 
 static void grade_one(void *arg, size_t i)
 {
 	struct job *job = arg;
-	grade_exercise(job->ctx, job->spec, i, job->sources[i], job->have_valgrind, &job->g->exercises[i]);
+	grade_exercise(job->ctx, job->spec, i, job->sources[i], job->helpers, job->hints[i],
+		       job->have_valgrind, &job->g->exercises[i]);
+}
+
+static int is_ident_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t l = strlen(s), k = strlen(suffix);
+	return l >= k && !strcmp(s + l - k, suffix);
+}
+
+/* Edit distance between a and b (case-insensitive), up to a small cap. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[128];
+	if (la >= 127 || lb >= 127)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+			size_t best = diag + !same;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* Whether the file name (a .c) looks like a near miss of exercise name:
+ * a typo, another case, a missing or extra letter or suffix. */
+static int near_miss(const char *file, const char *name)
+{
+	size_t stem = strlen(file) - 2, nl = strlen(name);
+	char *s = xstrndup(file, stem);
+	size_t d = distance(s, name);
+	int near = d <= (nl > 8 ? 2u : 1u) ||
+		   (stem > nl && !strncasecmp(s, name, nl) && !is_ident_char(s[nl])) ||
+		   (stem < nl && stem >= 4 && !strncasecmp(s, name, stem));
+	free(s);
+	return near;
 }
 
 void pipeline_grade(struct context *ctx, const struct spec *spec, const char *submission,
@@ -291,11 +367,69 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 			free(path);
 		free(file);
 	}
-	if (!spawn_sandbox_available())
-		g->notes = xasprintf("%s", spawn_isolation());
 
-	struct job job = { ctx, spec, (const char *const *)sources, on_path("valgrind"), g };
+	/* The folder's other files: near misses of a missing exercise's name
+	 * get a hint (and are not built), the rest are the student's helpers. */
+	char **helpers = xcalloc(1, sizeof(*helpers)), **hints = xcalloc(n, sizeof(*hints));
+	size_t nr_helpers = 0, alloc_helpers = 1, nr_c = 0;
+	DIR *d = submission ? opendir(submission) : NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		int is_c = ends_with(e->d_name, ".c") && strlen(e->d_name) > 2;
+		if (e->d_name[0] == '.' || (!is_c && !ends_with(e->d_name, ".h")))
+			continue;
+		char *path = path_join(submission, e->d_name);
+		if (!file_exists(path)) {
+			free(path);
+			continue;
+		}
+		nr_c += is_c;
+		int exercise = 0, hinted = 0;
+		for (size_t i = 0; i < n && is_c; i++) {
+			size_t nl = strlen(spec->exercises[i].name);
+			if (!strncmp(e->d_name, spec->exercises[i].name, nl) && !strcmp(e->d_name + nl, ".c"))
+				exercise = 1;
+		}
+		for (size_t i = 0; i < n && is_c && !exercise; i++) {
+			if (!sources[i] && !hints[i] && near_miss(e->d_name, spec->exercises[i].name)) {
+				hints[i] = xasprintf("found %s: rename it to %s.c", e->d_name, spec->exercises[i].name);
+				hinted = 1;
+				break;
+			}
+		}
+		if (exercise || hinted) {
+			free(path);
+			continue;
+		}
+		ALLOC_GROW(helpers, nr_helpers + 2, alloc_helpers);
+		helpers[nr_helpers++] = path;
+		helpers[nr_helpers] = NULL;
+	}
+	if (d)
+		closedir(d);
+	if (submission && !nr_c && !overrides) {
+		struct buf list = BUF_INIT;
+		for (size_t i = 0; i < n; i++)
+			buf_addf(&list, "%s%s.c", i ? ", " : "", spec->exercises[i].name);
+		g->notes = xasprintf("%s has no .c files: nothing to grade (put %s there)", submission, list.buf);
+		buf_release(&list);
+	}
+	if (!spawn_sandbox_available()) {
+		char *more = g->notes ? xasprintf("%s; %s", g->notes, spawn_isolation())
+				      : xasprintf("%s", spawn_isolation());
+		free(g->notes);
+		g->notes = more;
+	}
+
+	struct job job = { ctx, spec, (const char *const *)sources, on_path("valgrind"),
+			   (const char *const *)helpers, (const char *const *)hints, g };
 	parallel_for(n, ctx->jobs < 1 ? 1 : ctx->jobs > 8 ? 8 : ctx->jobs, grade_one, &job);
+	for (size_t i = 0; i < nr_helpers; i++)
+		free(helpers[i]);
+	free(helpers);
+	for (size_t i = 0; i < n; i++)
+		free(hints[i]);
+	free(hints);
 
 	grade_total(g);
 	g->seconds = now_seconds() - start;

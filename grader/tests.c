@@ -193,6 +193,106 @@ static int read_fd(int fd, struct buf *b)
 	return 0;
 }
 
+/* Where in the submission a crash happened, from the worker's frames
+ * (hex offsets in binary, "-" for a library's): the innermost frame,
+ * inlined calls included, in a file of the submission (one that sits
+ * directly in build_dir), as "has_duplicates.c:14 in has_duplicates()";
+ * NULL when none is. */
+static char *crash_place(const char *binary, const char *build_dir, char **frames, size_t nr)
+{
+	const char **argv = xcalloc(nr + 8, sizeof(*argv));
+	char **own = xcalloc(nr + 1, sizeof(*own));
+	size_t n = 0, k = 0;
+	char *place = NULL;
+
+	argv[n++] = "addr2line";
+	argv[n++] = "-a";
+	argv[n++] = "-f";
+	argv[n++] = "-i";
+	argv[n++] = "-C";
+	argv[n++] = "-e";
+	argv[n++] = binary;
+	for (size_t i = 0; i < nr; i++) {
+		unsigned long a = strtoul(frames[i], NULL, 16);
+		if (!a)
+			continue;
+		/* A caller's frame holds the return address: the call is
+		 * the byte before. */
+		own[k] = xasprintf("%#lx", i ? a - 1 : a);
+		argv[n++] = own[k++];
+	}
+	argv[n] = NULL;
+	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	size_t dl = strlen(build_dir);
+	if (k && !spawn_run(&sp, &res) && !res.status) {
+		char *save = NULL, *func = NULL;
+		for (char *line = strtok_r(res.out.buf, "\n", &save); line && !place;
+		     line = strtok_r(NULL, "\n", &save)) {
+			if (!strncmp(line, "0x", 2)) {
+				func = NULL;
+				continue;
+			}
+			if (!func) {
+				func = line;
+				continue;
+			}
+			char *colon = strrchr(line, ':');
+			if (colon && !strncmp(line, build_dir, dl) && line[dl] == '/' && !strchr(line + dl + 1, '/') &&
+			    colon > line + dl + 1)
+				place = xasprintf("%.*s:%u in %s()", (int)(colon - line - dl - 1), line + dl + 1,
+						  (unsigned)strtoul(colon + 1, NULL, 10), func);
+			func = NULL;
+		}
+	}
+	spawn_result_release(&res);
+	for (size_t i = 0; i < k; i++)
+		free(own[i]);
+	free(own);
+	free(argv);
+	return place;
+}
+
+/* Puts the runner's output and frames records (what each test printed,
+ * where a crashed one died) on their tests. */
+static void worker_records(const char *text, struct tests_result *out, const char *binary, const char *build_dir)
+{
+	char *copy = xstrdup(text), *save = NULL;
+
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[8];
+		size_t nf = split_fields(line, f, 5);
+		if (nf < 5)
+			continue;
+		char *name = xasprintf("%s/%s", f[1], f[2]);
+		struct test_case *c = find_case(out, name);
+		free(name);
+		if (!c)
+			continue;
+		if (!strcmp(f[0], "output") && !c->output) {
+			size_t total = strtoul(f[3], NULL, 10), shown = strlen(f[4]);
+			while (shown && f[4][shown - 1] == '\n')
+				f[4][--shown] = '\0';
+			c->output = total > strlen(f[4]) + 1
+				? xasprintf("%s\n... (%zu bytes in all: the first %zu shown)", f[4], total, shown)
+				: xstrdup(f[4]);
+		} else if (!strcmp(f[0], "frames") && !c->crash_at && c->status == CASE_CRASHED) {
+			char *fr[64];
+			size_t nr = split_fields(f[4], fr, 64);
+			while (nr && !*fr[nr - 1])
+				nr--;
+			if (nr > 1)
+				c->crash_at = crash_place(binary, build_dir, fr + 1, nr - 1);
+			if (c->crash_at) {
+				char *m = xasprintf("%s at %s", c->message ? c->message : "crashed", c->crash_at);
+				free(c->message);
+				c->message = m;
+			}
+		}
+	}
+	free(copy);
+}
+
 /* The failing tests' story in one line: their shared message, or the first. */
 static char *summary(const struct tests_result *out)
 {
@@ -260,7 +360,9 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 		peaks = xcalloc(out->nr_cases ? out->nr_cases : 1, sizeof(*peaks));
 		started = xcalloc(out->nr_cases ? out->nr_cases : 1, sizeof(*started));
 		running = runner_notes(rec.buf, out, peaks, started);
+		worker_records(rec.buf, out, binary, build_dir);
 	}
+
 	close(fd);
 
 	/* How the run ended, when it ended early. */

@@ -2,6 +2,8 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include <stdio.h>
+
 /* Each takes its own argv (argv[0] is the subcommand's name) and returns
  * the process's exit code (exitcode.h). */
 int cmd_grade(int argc, char **argv);
@@ -16,8 +18,13 @@ int cmd_calibrate(int argc, char **argv);
  * one holding the grader's binary (build/grader lives in the course). */
 char *course_root(const char *given);
 
-/* The spec of topic (e.g. "03" or "03_time_complexity") under root:
- * specs/<topic>*.yaml. Returns a new path, or NULL with a message printed. */
+/* The spec of topic under root: topic is its number ("3", "03"), its
+ * name ("03_time_complexity", or a folder of that name) or a part of the
+ * name that only one topic has ("time"). Returns a new path, or NULL with
+ * a message and the list of topics printed. */
 char *topic_spec_path(const char *root, const char *topic);
+
+/* Prints the course's topics, one a line, to out. */
+void list_topics(FILE *out, const char *root);
 
 #endif

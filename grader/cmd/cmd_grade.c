@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -41,33 +42,99 @@ char *course_root(const char *given)
 	return xstrdup(".");
 }
 
-char *topic_spec_path(const char *root, const char *topic)
+/* The topics of the course (the specs/NN_topic.yaml, named NN_topic), sorted; NULL
+ * when there is no specs folder. The caller frees each and the array. */
+static char **topic_names(const char *root, size_t *nr)
 {
 	char *dir = path_join(root, "specs");
 	DIR *d = opendir(dir);
-	char *found = NULL;
-	size_t tl = strlen(topic);
+	char **names = NULL;
+	size_t alloc = 0;
 	struct dirent *e;
 
-	if (!d) {
-		error("no specs folder in %s", root);
-		free(dir);
+	*nr = 0;
+	while (d && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l < 6 || strcmp(e->d_name + l - 5, ".yaml") || e->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(names, *nr + 1, alloc);
+		names[(*nr)++] = xstrndup(e->d_name, l - 5);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	for (size_t i = 1; i < *nr; i++)
+		for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+			char *t = names[k];
+			names[k] = names[k - 1];
+			names[k - 1] = t;
+		}
+	return names;
+}
+
+void list_topics(FILE *out, const char *root)
+{
+	size_t nr;
+	char **names = topic_names(root, &nr);
+	fputs("the topics (make grade TOPIC=03, or TOPIC=3, TOPIC=time, TOPIC=03_time_complexity):\n", out);
+	for (size_t i = 0; i < nr; i++) {
+		fprintf(out, "  %s\n", names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Whether topic names topic name: its number (3, 03), its whole name, or
+ * a word of it (time). Returns 2 for the number or whole name, 1 for a
+ * part of the name, 0 otherwise. */
+static int topic_matches(const char *name, const char *topic)
+{
+	char *end;
+	long want = strtol(topic, &end, 10);
+	if (end != topic && !*end)
+		return strtol(name, NULL, 10) == want && name[0] >= '0' && name[0] <= '9' ? 2 : 0;
+	size_t tl = strlen(topic);
+	if (!strcasecmp(name, topic) || (!strncasecmp(name, topic, tl) && (name[tl] == '_' || !name[tl])))
+		return 2;
+	return strcasestr(name, topic) ? 1 : 0;
+}
+
+char *topic_spec_path(const char *root, const char *topic)
+{
+	size_t nr, exact = 0, part = 0;
+	char **names = topic_names(root, &nr);
+	char *found = NULL;
+
+	if (!names && !nr) {
+		error("no topics in %s/specs", root);
 		return NULL;
 	}
-	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-		if (l < 6 || strcmp(e->d_name + l - 5, ".yaml") || strncmp(e->d_name, topic, tl))
-			continue;
-		/* "03" matches 03_time_complexity.yaml, not 030_x.yaml */
-		if (e->d_name[tl] != '_' && e->d_name[tl] != '.')
-			continue;
-		free(found);
-		found = path_join(dir, e->d_name);
+	/* A topic given as a folder (exercises/03_time_complexity/). */
+	char *t = xstrdup(topic);
+	while (*t && t[strlen(t) - 1] == '/')
+		t[strlen(t) - 1] = '\0';
+	const char *given = base_name(t);
+	for (size_t i = 0; i < nr; i++) {
+		int m = topic_matches(names[i], given);
+		exact += m == 2;
+		part += m == 1;
 	}
-	closedir(d);
-	if (!found)
-		error("no topic '%s': there is no specs/%s*.yaml in %s", topic, topic, root);
-	free(dir);
+	for (size_t i = 0; i < nr && !found; i++) {
+		int m = topic_matches(names[i], given);
+		if ((exact == 1 && m == 2) || (!exact && part == 1 && m == 1)) {
+			char *file = xasprintf("specs/%s.yaml", names[i]);
+			found = path_join(root, file);
+			free(file);
+		}
+	}
+	if (!found) {
+		error(exact + part > 1 ? "topic '%s' names more than one topic" : "no topic '%s'", given);
+		list_topics(stderr, root);
+	}
+	for (size_t i = 0; i < nr; i++)
+		free(names[i]);
+	free(names);
+	free(t);
 	return found;
 }
 
@@ -146,7 +213,7 @@ static int write_reports(const struct report *reports, size_t count, const struc
 
 static int grade_usage(FILE *out)
 {
-	fputs("usage: grader grade --topic NN [--submission DIR] [--format FORMAT] [--output FILE]\n"
+	fputs("usage: grader grade --topic NN [--exercise NAME] [--submission DIR] [--format FORMAT] [--output FILE]\n"
 	      "                    [--report FORMAT=FILE]... [--annotate-root DIR]\n"
 	      "                    [--spec FILE] [--root DIR] [--meter instructions|time] [--jobs N]\n"
 	      "                    [--verbose] [--quiet] [--keep] [--force] [--timings] [--color|--no-color]\n"
@@ -155,7 +222,10 @@ static int grade_usage(FILE *out)
 	      "  --format/--output   the report on stdout, or in FILE\n"
 	      "  --report FMT=FILE   another report of the same grading (repeatable)\n"
 	      "  --annotate-root DIR github: file paths relative to DIR (default $GITHUB_WORKSPACE,\n"
-	      "                      else the current directory)\n", out);
+	      "                      else the current directory)\n"
+	      "  --topic T           03, 3, 03_time_complexity or a word of the name (time)\n"
+	      "  --exercise NAME     grade only this exercise of the topic\n"
+	      "  --list-topics       print the course's topics\n", out);
 	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
 }
 
@@ -171,10 +241,11 @@ int cmd_grade(int argc, char **argv)
 		{ "force", no_argument, NULL, 'F' }, { "timings", no_argument, NULL, 'T' },
 		{ "no-color", no_argument, NULL, 'N' }, { "help", no_argument, NULL, 'h' },
 		{ "report", required_argument, NULL, 'R' }, { "annotate-root", required_argument, NULL, 'A' },
+		{ "exercise", required_argument, NULL, 'e' }, { "list-topics", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *topic = NULL, *submission = NULL, *format = "text", *output = NULL;
-	const char *spec_arg = NULL, *root_arg = NULL;
+	const char *spec_arg = NULL, *root_arg = NULL, *exercise = NULL;
 	struct context ctx = { 0 };
 	struct report_options ropt = { -1, 0, NULL };
 	struct report *reports = NULL;
@@ -208,6 +279,14 @@ int cmd_grade(int argc, char **argv)
 		case 'C': ropt.colour = 1; break;
 		case 'N': ropt.colour = 0; break;
 		case 'A': ropt.annotate_root = optarg; break;
+		case 'e': exercise = optarg; break;
+		case 'L': {
+			char *root = course_root(root_arg);
+			list_topics(stdout, root);
+			free(root);
+			free(reports);
+			return EXIT_PASSED;
+		}
 		case 'R': {
 			const char *eq = strchr(optarg, '=');
 			const char *named = eq && eq[1] ? format_named(optarg, (size_t)(eq - optarg)) : NULL;
@@ -231,8 +310,12 @@ int cmd_grade(int argc, char **argv)
 		       EXIT_USAGE;
 	}
 	if (!topic && !spec_arg) {
+		char *root = course_root(root_arg);
 		free(reports);
-		return error("which topic? e.g. make grade TOPIC=03"), grade_usage(stderr);
+		error("which topic? e.g. make grade TOPIC=03");
+		list_topics(stderr, root);
+		free(root);
+		return EXIT_USAGE;
 	}
 	if (!ropt.annotate_root && getenv("GITHUB_WORKSPACE") && *getenv("GITHUB_WORKSPACE"))
 		ropt.annotate_root = getenv("GITHUB_WORKSPACE");
@@ -277,11 +360,27 @@ int cmd_grade(int argc, char **argv)
 		}
 		free(p);
 	}
+	/* One exercise: a view of the spec that holds only it. */
+	struct spec view = spec;
+	if (exercise) {
+		size_t i = 0;
+		while (i < spec.nr_exercises && strcmp(spec.exercises[i].name, exercise))
+			i++;
+		if (i == spec.nr_exercises) {
+			error("topic %s has no exercise '%s'; its exercises:", spec.topic, exercise);
+			for (size_t k = 0; k < spec.nr_exercises; k++)
+				fprintf(stderr, "  %s\n", spec.exercises[k].name);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		view.exercises = &spec.exercises[i];
+		view.nr_exercises = 1;
+	}
 	if (!isatty(2))
 		ctx.quiet = 1;
 	if (context_init(&ctx, root))
 		goto out;
-	pipeline_grade(&ctx, &spec, sub, NULL, &g);
+	pipeline_grade(&ctx, &view, sub, NULL, &g);
 	if (timings)
 		report_timings(stderr, &g);
 

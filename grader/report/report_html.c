@@ -470,6 +470,11 @@ static void tests_detail(FILE *out, const struct tests_result *t)
 					text(out, c->message);
 				}
 				location(out, &c->loc);
+				if (c->output) {
+					fputs("<details><summary>what it printed</summary><pre>", out);
+					text(out, c->output);
+					fputs("</pre></details>", out);
+				}
 			}
 			fputs("</li>\n", out);
 		}

@@ -64,6 +64,13 @@ static void tests(FILE *out, const struct tests_result *t)
 			fputs("null", out);
 		else
 			location(out, &c->loc);
+		/* A passing test's printing is noise; a hidden test's could
+		 * tell its input. */
+		int shown = !c->hidden && c->status != CASE_PASSED;
+		fputs(", \"output\": ", out);
+		json_string(out, shown ? c->output : NULL);
+		fputs(", \"crash_location\": ", out);
+		json_string(out, shown ? c->crash_at : NULL);
 		fprintf(out, ", \"signal\": %d, \"seconds\": %.6f}", c->signal, c->seconds);
 	}
 	fputs("]}", out);

@@ -67,6 +67,9 @@ static void report_build(FILE *out, const struct style *st, const struct exercis
 			term_text(out, d->message);
 			fputc('\n', out);
 		}
+		if (r->build.nr_diags > 5)
+			fprintf(out, "      and %zu more compiler messages (see the JSON report)\n",
+				r->build.nr_diags - 5);
 	}
 }
 
@@ -99,13 +102,40 @@ static void report_tests(FILE *out, const struct style *st, const struct exercis
 				fputs(" (hidden test)", out);
 		}
 		fputc('\n', out);
+		if (c->status != CASE_PASSED && !c->hidden && c->output) {
+			fprintf(out, "        %sit printed:%s\n", st->dim, st->off);
+			indented(out, c->output, "          | ", 12);
+		}
 	}
+}
+
+/* A check that passed but earns nothing, because the tests fail: it says
+ * so rather than "pass" (a stub that returns at once is O(1) and
+ * allocates nothing). */
+static int not_earned(const struct exercise_result *r, enum check c, enum status s)
+{
+	return (s == ST_PASS || s == ST_INCONCLUSIVE) && r->tests.status != ST_PASS && r->spec->points[c] > 0 &&
+	       r->points[c] == 0;
+}
+
+static void earned_line(FILE *out, const struct style *st, const struct exercise_result *r, enum check c,
+			const char *name, enum status s, const char *reason)
+{
+	if (!not_earned(r, c, s)) {
+		check_line(out, st, name, s, reason);
+		return;
+	}
+	fprintf(out, "  %-11s %s%-12s%s ", name, st->yellow, "not earned", st->off);
+	fprintf(out, "%g points once every test passes (%zu of %zu pass); the check alone: ", r->spec->points[c],
+		r->tests.passed, r->tests.total);
+	term_text(out, reason ? reason : status_name(s));
+	fputc('\n', out);
 }
 
 static void report_complexity(FILE *out, const struct style *st, const struct exercise_result *r)
 {
 	const struct complexity_result *c = &r->complexity;
-	check_line(out, st, "complexity", c->status, c->reason);
+	earned_line(out, st, r, CHECK_COMPLEXITY, "complexity", c->status, c->reason);
 	if (c->status == ST_SKIPPED)
 		return;
 	if (c->reading)
@@ -136,7 +166,7 @@ static void report_complexity(FILE *out, const struct style *st, const struct ex
 static void report_memory(FILE *out, const struct style *st, const struct exercise_result *r)
 {
 	const struct memory_result *m = &r->memory;
-	check_line(out, st, "memory", m->status, m->reason);
+	earned_line(out, st, r, CHECK_MEMORY, "memory", m->status, m->reason);
 	if (m->status == ST_SKIPPED)
 		return;
 	for (size_t i = 0; i < m->nr_leaks && i < 5; i++) {
@@ -149,6 +179,9 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 			fprintf(out, " (test %s)", l->test);
 		fputc('\n', out);
 	}
+	if (m->nr_leaks > 5)
+		fprintf(out, "      and %zu more leak%s (see the JSON report)\n", m->nr_leaks - 5,
+			m->nr_leaks - 5 == 1 ? "" : "s");
 	for (size_t i = 0; i < m->nr_errors && i < 5; i++) {
 		const struct mem_error *e = &m->errors[i];
 		fprintf(out, "      error: %s", e->what);
@@ -160,6 +193,9 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 			fprintf(out, " (test %s)", e->test);
 		fputc('\n', out);
 	}
+	if (m->nr_errors > 5)
+		fprintf(out, "      and %zu more error%s (see the JSON report)\n", m->nr_errors - 5,
+			m->nr_errors - 5 == 1 ? "" : "s");
 }
 
 void report_text(FILE *out, const struct grade *g, int colour, int verbose)
@@ -179,7 +215,11 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 		term_text(out, g->notes);
 		fprintf(out, "%s\n", st->off);
 	}
-	for (size_t i = 0; i < g->nr_exercises; i++) {
+	/* A folder with none of the files: the note says it once. */
+	int none = g->submission != NULL && g->nr_exercises > 0;
+	for (size_t i = 0; i < g->nr_exercises; i++)
+		none &= !g->exercises[i].source;
+	for (size_t i = 0; i < g->nr_exercises && !none; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "\n%s%-50s %6.1f / " SCORE_FMT "%s\n", st->bold, r->spec->name, r->score,
 			r->max_score, st->off);
