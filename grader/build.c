@@ -640,6 +640,11 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		for (size_t i = 0; i < ex->nr_cflags && n < 40; i++)
 			push(argv, &n, ex->cflags[i]);
 		push(argv, &n, tests_src);
+		/* The course's private tests, when the spec names them: the
+		 * same binary, told apart by the file each test records. */
+		char **private_src = xcalloc(ex->nr_private_tests + 1, sizeof(*private_src));
+		for (size_t i = 0; i < ex->nr_private_tests && n < 50; i++)
+			push(argv, &n, private_src[i] = path_join(course, ex->private_tests[i]));
 		push(argv, &n, obj);
 		push(argv, &n, hooks);
 		push(argv, &n, "-o");
@@ -648,7 +653,11 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		for (size_t i = 0; i < ex->nr_libs && n < 60; i++)
 			push(argv, &n, ex->libs[i]);
 		argv[n] = NULL;
-		if (run_tool(argv, dir, binds, &log, 1)) {
+		int failed = run_tool(argv, dir, binds, &log, 1);
+		for (size_t i = 0; i < ex->nr_private_tests; i++)
+			free(private_src[i]);
+		free(private_src);
+		if (failed) {
 			fail(out, xasprintf("%s compiles but does not link with the course's tests", file));
 			goto out;
 		}
