@@ -52,6 +52,9 @@ if ! make -C "$course" --no-print-directory -s CI=false build/grader >&2; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/official.XXXXXX") || exit 3
 trap 'rm -rf "$work"' EXIT
+# the grader runs compilers and tests as an unprivileged user when it is
+# root: they read the grading tree
+chmod 755 "$work" || exit 3
 tree=$work/course
 if ! "$course/build/grader" release --root "$course" --official --ref "$ref" --out "$tree" >&2; then
 	echo "official.sh: could not make the grading tree from the course (above)" >&2

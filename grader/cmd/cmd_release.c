@@ -107,7 +107,8 @@ static void copy_rel(struct release *r, const char *rel)
 		problem(r, "cannot read '%s': %s", rel, strerror(errno));
 	else if (!S_ISREG(st.st_mode))
 		problem(r, "'%s' is not a regular file (a link?): a release copies only files", rel);
-	else if (mkdir_p(dir, 0755) || copy_file(from, to))
+	else if (mkdir_p(dir, 0755) || copy_file(from, to) ||
+		 chmod(to, st.st_mode & 0111 ? 0755 : 0644))
 		problem(r, "cannot write '%s': %s", to, strerror(errno));
 	else
 		strlist_add(&r->written, xstrdup(to));
