@@ -5,6 +5,7 @@
 #   make test            the project's own tests (unit, end to end, course)
 #   make check-course    every topic: references full marks, stubs 0, wrong variants rejected
 #   make lint [SPEC=file]
+#   make release OUT=dir the students' repository: no solutions, variants or private tests
 #   make deps            install (as root) or name the missing Debian packages
 
 CC       ?= gcc
@@ -217,3 +218,17 @@ batch: $(GRADER)
 		$(if $(HTML),--html "$(HTML)") $(if $(SUMMARY),--summary "$(SUMMARY)") $(if $(FORCE),--force)
 
 .PHONY: batch
+
+# make release OUT=dir: the students' repository, written from the course by
+# grader release (grader/cmd/cmd_release.c): exercises, public tests,
+# headers, drivers, the grader, the students' Makefile and README
+# (ci/release/), the feedback and official workflows; never solutions/,
+# variants or private tests. COURSE_REF (default: this checkout's commit)
+# is written to dir/COURSE_REF.
+COURSE_REF ?= $(shell git describe --always --dirty --abbrev=12 2>/dev/null)
+
+release: $(GRADER)
+	@test -n "$(OUT)" || { echo "usage: make release OUT=dir" >&2; exit 2; }
+	@$(GRADER) release --out "$(OUT)" $(if $(COURSE_REF),--ref "$(COURSE_REF)")
+
+.PHONY: release

@@ -802,6 +802,11 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	for (size_t i = 0; i < nr; i++)
 		if (units[i].needed)
 			arg(&a, units[i].obj);
+	/* The course's private tests, when the spec names them: the same
+	 * binary, told apart by the file each test records. */
+	char **private_objs = xcalloc(ex->nr_private_tests + 1, sizeof(*private_objs));
+	for (size_t i = 0; t->tests && i < ex->nr_private_tests; i++)
+		arg(&a, private_objs[i] = xasprintf("private%zu.o", i));
 	arg(&a, runner);
 	if (extra)
 		arg(&a, extra);
@@ -815,6 +820,9 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	arg(&a, "-lm");
 	int r = run_tool(a.v, dir, binds, log, 1);
 	args_release(&a);
+	for (size_t i = 0; i < ex->nr_private_tests; i++)
+		free(private_objs[i]);
+	free(private_objs);
 	free(runner);
 	free(extra);
 	return r;
@@ -1071,6 +1079,14 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	if (ex->bench_file && ex->has_space)
 		targets[nr_targets++] = (struct link_target){ ex->bench_file, "bench.o", "bench-heap", "bench_main.o",
 							      "heap_count.o", 0 };
+	for (size_t i = 0; ex->test_file && i < ex->nr_private_tests; i++) {
+		char *obj = xasprintf("private%zu.o", i);
+		int bad = compile_course_file(ctx, spec, ex, dir, binds, ex->private_tests[i], obj, "private test file",
+					      &log, out);
+		free(obj);
+		if (bad)
+			goto out;
+	}
 	for (size_t t = 0; t < nr_targets; t++) {
 		if (strcmp(targets[t].output, "bench-heap") &&
 		    compile_course_file(ctx, spec, ex, dir, binds, targets[t].driver, targets[t].object,

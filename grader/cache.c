@@ -47,6 +47,12 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 	p = ex->test_file ? path_join(spec->dir, ex->test_file) : NULL;
 	add_file(&m, "tests", p);
 	free(p);
+	for (size_t i = 0; i < ex->nr_private_tests; i++) {
+		p = path_join(spec->dir, ex->private_tests[i]);
+		add_file(&m, "private tests", p);
+		free(p);
+	}
+	buf_addf(&m, "private shown %d\n", (int)ex->private_show);
 	p = ex->bench_file ? path_join(spec->dir, ex->bench_file) : NULL;
 	add_file(&m, "bench", p);
 	free(p);

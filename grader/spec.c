@@ -662,7 +662,9 @@ static const char *const exercise_keys[] = {
 	"name", "points", "tests", "complexity", "memory", "cflags", "libs", "variants", NULL,
 };
 static const char *const points_keys[] = { "tests", "complexity", "memory", NULL };
-static const char *const tests_keys[] = { "file", "timeout", "hidden", NULL };
+static const char *const tests_keys[] = {
+	"file", "timeout", "hidden", "private", "private_show", NULL,
+};
 static const char *const complexity_keys[] = {
 	"bench", "claim", "meter", "sizes", "timeout", "seed", NULL,
 };
@@ -983,10 +985,42 @@ static void load_memory(struct loader *l, const struct field *f,
 	}
 }
 
+/* tests.private: a list of file names, each in the topic's folder (checked
+ * once the exercise's other files are known), none repeated. */
+static void load_private(struct loader *l, const struct field *f, struct spec_exercise *ex)
+{
+	if (!is_list(l, f))
+		return;
+	const struct node *list = f->value;
+	ex->private_tests = xcalloc(list->nr ? list->nr : 1, sizeof(*ex->private_tests));
+	ex->private_pos = xcalloc(list->nr ? list->nr : 1, sizeof(*ex->private_pos));
+	struct named *v = xcalloc(list->nr ? list->nr : 1, sizeof(*v));
+	for (size_t i = 0; i < list->nr; i++) {
+		struct field item = { f->key, list->items[i] };
+		char *name = NULL;
+		if (get_file_name(l, &item, &name))
+			continue;
+		v[ex->nr_private_tests].s = name;
+		v[ex->nr_private_tests].pos = list->items[i]->pos;
+		v[ex->nr_private_tests].seq = ex->nr_private_tests;
+		ex->private_pos[ex->nr_private_tests] = list->items[i]->pos;
+		ex->private_tests[ex->nr_private_tests++] = name;
+	}
+	if (list->nr > SPEC_MAX_PRIVATE_TESTS)
+		problem(l, list->pos, "'private' names %zu files; at most %d", list->nr,
+			SPEC_MAX_PRIVATE_TESTS);
+	if (!list->nr)
+		problem(l, list->pos, "'private' is empty: leave it out, or name the test files "
+			"only the course holds");
+	report_repeats(l, v, ex->nr_private_tests, "private test file");
+	free(v);
+}
+
 static void load_tests(struct loader *l, const struct field *f, struct spec_exercise *ex,
 		       const struct node **file_node)
 {
-	enum { T_FILE, T_TIMEOUT, T_HIDDEN, T_NR };
+	enum { T_FILE, T_TIMEOUT, T_HIDDEN, T_PRIVATE, T_PRIVATE_SHOW, T_NR };
+	static const char *const shows[] = { "results", "all", "count", NULL };
 	const char *const *keys = tests_keys;
 	struct field k[T_NR];
 
@@ -1009,6 +1043,17 @@ static void load_tests(struct loader *l, const struct field *f, struct spec_exer
 			report_repeats(l, v, ex->nr_hidden, "hidden test");
 			free(v);
 		}
+	}
+	if (k[T_PRIVATE].key)
+		load_private(l, &k[T_PRIVATE], ex);
+	if (k[T_PRIVATE_SHOW].key) {
+		int s = get_word(l, "private_show", k[T_PRIVATE_SHOW].value, "way to show private tests",
+				 shows);
+		if (s >= 0)
+			ex->private_show = (enum private_show)s;
+		if (!k[T_PRIVATE].key)
+			problem(l, k[T_PRIVATE_SHOW].key->pos, "'private_show' without 'private': "
+				"there are no private tests to show");
 	}
 }
 
@@ -1199,8 +1244,49 @@ static void load_exercise(struct loader *l, const struct node *map, size_t index
 				  " (the default: set 'bench')");
 	}
 
+	for (size_t i = 0; l->dir_ok && i < ex->nr_private_tests; i++)
+		need_file(l, ex->private_pos[i], l->spec->dir, ex->private_tests[i], "");
+
 	if (k[E_VARIANTS].key)
 		load_variants(l, &k[E_VARIANTS], ex);
+}
+
+/* What a public file of ex is, when name is one: a release must hold it. */
+static const char *public_role(const struct spec_exercise *ex, const char *name)
+{
+	size_t len = ex->name ? strlen(ex->name) : 0;
+	if (ex->test_file && !strcmp(name, ex->test_file))
+		return "tests";
+	if (ex->bench_file && !strcmp(name, ex->bench_file))
+		return "benchmark driver";
+	if (ex->memory_bench && !strcmp(name, ex->memory_bench))
+		return "memory driver";
+	if (len && !strncmp(name, ex->name, len) && !strcmp(name + len, ".h"))
+		return "header";
+	return NULL;
+}
+
+/* A private test file leaves the release: it cannot also be a file that
+ * local grading needs (any exercise's tests, drivers or header). */
+static void check_private_files(struct loader *l)
+{
+	const struct spec *spec = l->spec;
+	for (size_t i = 0; i < spec->nr_exercises; i++) {
+		const struct spec_exercise *ex = &spec->exercises[i];
+		for (size_t j = 0; j < ex->nr_private_tests; j++) {
+			for (size_t o = 0; o < spec->nr_exercises; o++) {
+				const struct spec_exercise *other = &spec->exercises[o];
+				const char *role = public_role(other, ex->private_tests[j]);
+				if (!role)
+					continue;
+				problem(l, ex->private_pos[j], "private test file '%s' is also the %s "
+					"of exercise '%s': students need that file to grade locally, "
+					"so it cannot be private", quote(l, ex->private_tests[j]), role,
+					other->name ? quote(l, other->name) : "");
+				break;
+			}
+		}
+	}
 }
 
 /* The stem of the file name (no folder, no .yaml) and the folders around it. */
@@ -1311,6 +1397,7 @@ static void load_spec(struct loader *l, const struct node *root)
 	}
 	report_repeats(l, names, nr_names, "exercise");
 	free(names);
+	check_private_files(l);
 }
 
 static int cmp_problems(const void *a, const void *b)
@@ -1409,6 +1496,8 @@ void spec_release(struct spec *spec)
 		free(ex->name);
 		free(ex->test_file);
 		free_strings(ex->hidden, ex->nr_hidden);
+		free_strings(ex->private_tests, ex->nr_private_tests);
+		free(ex->private_pos);
 		free(ex->bench_file);
 		free(ex->memory_bench);
 		free(ex->sizes);

@@ -20,6 +20,16 @@ enum check {
 /* "build", "tests", "complexity", "memory". */
 const char *check_name(enum check c);
 
+/* The most files tests.private may name. */
+#define SPEC_MAX_PRIVATE_TESTS 8
+
+/* What reports may show of the tests in an exercise's private files. */
+enum private_show {
+	PRIVATE_SHOW_RESULTS, /* each test's name and pass or fail (the default) */
+	PRIVATE_SHOW_ALL,     /* names, results and failure messages */
+	PRIVATE_SHOW_COUNT    /* results only, as "private/1", "private/2"...: no names */
+};
+
 enum meter {
 	METER_INSTRUCTIONS, /* callgrind: exact and repeatable, the default */
 	METER_TIME          /* CPU time natively: fast, noisy */
@@ -52,6 +62,13 @@ struct spec_exercise {
 	double test_timeout; /* seconds per test; default 2 */
 	char **hidden;       /* test names whose messages students do not see */
 	size_t nr_hidden;
+	char **private_tests; /* tests.private: test files that only the
+			       * instructor's course holds (a release leaves
+			       * them out); built into the tests binary with
+			       * test_file */
+	struct spec_pos *private_pos; /* where each was named */
+	size_t nr_private_tests;
+	enum private_show private_show; /* tests.private_show */
 
 	char *bench_file;    /* default bench_<name>.c; NULL when neither check uses one */
 	uint64_t seed;       /* default 1 */

@@ -50,6 +50,39 @@ static int is_hidden(const struct spec_exercise *ex, const char *name)
 	return 0;
 }
 
+/* Whether file (as Criterion recorded it: __FILE__) is one of ex's private
+ * test files. */
+static int is_private_file(const struct spec_exercise *ex, const char *file)
+{
+	for (size_t i = 0; file && i < ex->nr_private_tests; i++)
+		if (!strcmp(base_name(file), ex->private_tests[i]))
+			return 1;
+	return 0;
+}
+
+/* With private_show: count, the private tests' names leave the result:
+ * each becomes "private/N", N counting them in plan order. */
+static void rename_private(const char *text, const struct spec_exercise *ex, struct tests_result *out)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	unsigned nr = 0;
+
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[12];
+		size_t nf = split_fields(line, f, 12);
+		if (nf < 4 || strcmp(f[0], "plan") || !is_private_file(ex, f[3]))
+			continue;
+		char *name = xasprintf("%s/%s", f[1], f[2]);
+		struct test_case *c = find_case(out, name);
+		free(name);
+		if (!c)
+			continue;
+		free(c->name);
+		c->name = xasprintf("private/%u", ++nr);
+	}
+	free(copy);
+}
+
 /* Why a test that did not pass failed, with what is known of its memory. */
 static char *with_peak(char *message, long long peak, size_t limit)
 {
@@ -88,7 +121,9 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 				c->name = name;
 				name = NULL;
 				c->status = CASE_MISSING;
-				c->hidden = is_hidden(ex, f[2]) || is_hidden(ex, c->name);
+				c->hidden = is_hidden(ex, f[2]) || is_hidden(ex, c->name) ||
+					    (nf >= 4 && is_private_file(ex, f[3]) &&
+					     ex->private_show != PRIVATE_SHOW_ALL);
 			}
 		} else if (c && !strcmp(f[0], "timeout") && nf >= 4 && c->status == CASE_MISSING) {
 			c->status = CASE_TIMED_OUT;
@@ -361,6 +396,8 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 		started = xcalloc(out->nr_cases ? out->nr_cases : 1, sizeof(*started));
 		running = runner_notes(rec.buf, out, peaks, started);
 		worker_records(rec.buf, out, binary, build_dir);
+		if (ex->private_show == PRIVATE_SHOW_COUNT)
+			rename_private(rec.buf, ex, out);
 	}
 
 	close(fd);

@@ -13,6 +13,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_fitbench(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
+int cmd_release(int argc, char **argv);
 
 /* The course root: --root, else $GRADER_ROOT, else the folder above the
  * one holding the grader's binary (build/grader lives in the course). */

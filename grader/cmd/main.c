@@ -16,6 +16,7 @@ static const struct {
 	{ "batch", cmd_batch, "grade a class: every student's folder, one CSV row each" },
 	{ "fitbench", cmd_fitbench, "measure how often the growth fit names the right class" },
 	{ "new", cmd_new, "write the skeleton of a new exercise: spec entry, header, tests, bench, stub, reference" },
+	{ "release", cmd_release, "write the students' repository from the course: no solutions, no private tests" },
 	{ "calibrate", cmd_calibrate, "measure an exercise's solutions and propose its budgets, ladder and timeout" },
 };
 

@@ -7,7 +7,8 @@
  * write results. What tests print reaches only their captured output.
  *
  * Records, one per line, fields separated by tabs, text escaped (\t \n \\):
- *   plan    SUITE NAME                 every test that must report
+ *   plan    SUITE NAME [FILE]          every test that must report, and the file
+ *                                      that declares it (tells private tests apart)
  *   start   SUITE NAME                 the test's worker is running it
  *   timeout SUITE NAME SECONDS         the worker ignored the test's timeout: killed
  *   peak    SUITE NAME BYTES PROCESSES the most memory the worker was seen to take, and
@@ -472,6 +473,8 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 				t->data->timeout = default_timeout;
 			struct record r;
 			begin(&r, "plan", t);
+			if (t->data && t->data->file_)
+				put_field(&r, t->data->file_);
 			put_record(&r);
 		}
 	}
