@@ -16,6 +16,9 @@ need libcriterion-dev has_header criterion/criterion.h
 need libyaml-dev has_header yaml.h
 need valgrind    command -v valgrind
 need bubblewrap  command -v bwrap
+# for make test: its end-to-end checks read JSON and XML with these
+need python3     command -v python3
+need libxml2-utils command -v xmllint
 
 [ -z "$missing" ] && exit 0
 
