@@ -58,7 +58,7 @@ int grade_exit_code(const struct grade *g)
 	return code;
 }
 
-static double round1(double v)
+double score_round(double v)
 {
 	return round(v * 10) / 10;
 }
@@ -91,7 +91,7 @@ void exercise_score(struct exercise_result *r)
 
 	r->score = r->max_score = r->ungraded = 0;
 	for (int c = CHECK_TESTS; c < CHECK_COUNT; c++) {
-		r->points[c] = graded[c] ? round1(points[c]) : 0;
+		r->points[c] = graded[c] ? score_round(points[c]) : 0;
 		r->score += r->points[c];
 		if (graded[c])
 			r->max_score += ex->points[c];

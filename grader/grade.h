@@ -199,8 +199,15 @@ int grade_exit_code(const struct grade *g);
  * incomplete. */
 void exercise_score(struct exercise_result *r);
 
-/* How every report and the batch CSV print a score: one decimal. */
+/* A score rounded as exercise_score rounds each check's points: to one
+ * decimal. */
+double score_round(double v);
+
+/* How reports print a score: text formats (text, HTML, TAP, GitHub,
+ * JUnit, the batch CSV) with one decimal, "8.6", "10.0"; JSON formats
+ * (JSON, Gradescope) the same value as a plain number, "8.6", "10". */
 #define SCORE_FMT "%.1f"
+#define SCORE_JSON "%.10g"
 
 /* Sums scores; call after all exercises are filled. */
 void grade_total(struct grade *g);

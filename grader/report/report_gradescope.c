@@ -1,8 +1,10 @@
 /* report_gradescope.c - Gradescope's results.json (/autograder/results/results.json)
  *
  * Every output is declared plain text, so Gradescope renders no markup a
- * submission printed. The top-level score is the grade; the tests' scores
- * add up to it (up to rounding) and show where it came from.
+ * submission printed. The top-level score is the grade; the entries' scores
+ * add up to it exactly and show where it came from: one entry per check
+ * (the tests' points in one, as scored), and each test listed with
+ * nothing at stake.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +22,7 @@ static void test(FILE *out, int *first, const char *exercise, const char *name, 
 	char *full = xasprintf("%s: %s", exercise, name);
 	fprintf(out, "%s\n  {\"name\": ", *first ? "" : ",");
 	json_string(out, full);
-	fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"status\": \"%s\"", score, max,
+	fprintf(out, ", \"score\": " SCORE_JSON ", \"max_score\": " SCORE_JSON ", \"status\": \"%s\"", score_round(score), score_round(max),
 		passed ? "passed" : "failed");
 	if (output) {
 		fputs(", \"output\": ", out);
@@ -61,30 +63,33 @@ static void exercise(FILE *out, int *first, const struct exercise_result *r)
 	test(out, first, name, "build", 0, 0, r->build.status == ST_PASS, text, "visible");
 	free(text);
 
-	if (!t->nr_cases) {
-		text = check_output(r, CHECK_TESTS, t->reason, NULL);
-		test(out, first, name, "tests", 0, t->status == ST_ERROR || r->build.status == ST_ERROR ? 0
-		     : r->spec->points[CHECK_TESTS], t->status == ST_PASS, text, "visible");
+	/* The tests' points in one entry, as scored (rounded once, so the
+	 * entries add up to the total exactly); each test is listed beside it
+	 * with nothing at stake, for its pass or fail and its message. */
+	text = check_output(r, CHECK_TESTS, t->status == ST_PASS ? NULL : t->reason, NULL);
+	if (t->status == ST_PASS) {
 		free(text);
-	} else {
-		size_t of = t->total ? t->total : t->nr_cases;
-		double each = r->build.status == ST_PASS ? r->spec->points[CHECK_TESTS] / (double)of : 0;
-		for (size_t i = 0; i < t->nr_cases; i++) {
-			const struct test_case *c = &t->cases[i];
-			int passed = c->status == CASE_PASSED;
-			char *label = xasprintf("test %s", c->name);
-			if (c->hidden) {
-				test(out, first, name, label, passed ? each : 0, each, passed, NULL, "after_published");
-			} else {
-				text = passed ? NULL
-				     : c->loc.file ? xasprintf("%s: %s (%s:%u)", case_status_name(c->status),
-							       c->message ? c->message : "", c->loc.file, c->loc.line)
-				     : xasprintf("%s: %s", case_status_name(c->status), c->message ? c->message : "");
-				test(out, first, name, label, passed ? each : 0, each, passed, text, "visible");
-				free(text);
-			}
-			free(label);
+		text = xasprintf("%zu of %zu passed", t->passed, t->total);
+	}
+	test(out, first, name, "tests", r->points[CHECK_TESTS],
+	     t->status == ST_ERROR || r->build.status == ST_ERROR ? 0 : r->spec->points[CHECK_TESTS],
+	     t->status == ST_PASS, text, "visible");
+	free(text);
+	for (size_t i = 0; i < t->nr_cases; i++) {
+		const struct test_case *c = &t->cases[i];
+		int passed = c->status == CASE_PASSED;
+		char *label = xasprintf("test %s", c->name);
+		if (c->hidden) {
+			test(out, first, name, label, 0, 0, passed, NULL, "after_published");
+		} else {
+			text = passed ? NULL
+			     : c->loc.file ? xasprintf("%s: %s (%s:%u)", case_status_name(c->status),
+						       c->message ? c->message : "", c->loc.file, c->loc.line)
+			     : xasprintf("%s: %s", case_status_name(c->status), c->message ? c->message : "");
+			test(out, first, name, label, 0, 0, passed, text, "visible");
+			free(text);
 		}
+		free(label);
 	}
 
 	if (r->spec->has_complexity) {
@@ -139,7 +144,7 @@ void report_gradescope(FILE *out, const struct grade *g)
 	if (g->notes)
 		buf_addf(&summary, "note: %s\n", g->notes);
 
-	fprintf(out, "{\"score\": " SCORE_FMT ", \"execution_time\": %.0f, \"output\": ", g->score, g->seconds);
+	fprintf(out, "{\"score\": " SCORE_JSON ", \"execution_time\": %.0f, \"output\": ", g->score, g->seconds);
 	json_string(out, summary.buf);
 	fputs(", \"output_format\": \"text\", \"test_output_format\": \"text\", \"tests\": [", out);
 	for (size_t i = 0; i < g->nr_exercises; i++)

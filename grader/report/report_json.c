@@ -198,7 +198,7 @@ void report_json(FILE *out, const struct grade *g)
 	json_string(out, g->spec->title);
 	fputs(", \"submission\": ", out);
 	json_string(out, g->submission);
-	fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"incomplete\": %s, \"ungraded\": " SCORE_FMT
+	fprintf(out, ", \"score\": " SCORE_JSON ", \"max_score\": " SCORE_JSON ", \"incomplete\": %s, \"ungraded\": " SCORE_JSON
 		", \"seconds\": %.3f, \"notes\": ", g->score, g->max_score,
 		grade_incomplete(g) ? "true" : "false", g->ungraded, g->seconds);
 	json_string(out, g->notes);
@@ -207,7 +207,7 @@ void report_json(FILE *out, const struct grade *g)
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "%s\n  {\"name\": ", i ? "," : "");
 		json_string(out, r->spec->name);
-		fprintf(out, ", \"score\": " SCORE_FMT ", \"max_score\": " SCORE_FMT ", \"ungraded\": " SCORE_FMT ", \"build\": ",
+		fprintf(out, ", \"score\": " SCORE_JSON ", \"max_score\": " SCORE_JSON ", \"ungraded\": " SCORE_JSON ", \"build\": ",
 			r->score, r->max_score, r->ungraded);
 		build(out, &r->build);
 		fputs(", \"tests\": ", out);

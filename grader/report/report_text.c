@@ -63,7 +63,11 @@ static void report_build(FILE *out, const struct style *st, const struct exercis
 	else if (r->build.nr_diags) {
 		for (size_t i = 0; i < r->build.nr_diags && i < 5; i++) {
 			const struct diagnostic *d = &r->build.diags[i];
-			fprintf(out, "      %s:%u:%u: %s: ", d->loc.file, d->loc.line, d->column, d->severity);
+			fputs("      ", out);
+			term_text(out, d->loc.file);
+			fprintf(out, ":%u:%u: ", d->loc.line, d->column);
+			term_text(out, d->severity);
+			fputs(": ", out);
 			term_text(out, d->message);
 			fputc('\n', out);
 		}
@@ -87,8 +91,9 @@ static void report_tests(FILE *out, const struct style *st, const struct exercis
 		const struct test_case *c = &t->cases[i];
 		if (c->status == CASE_PASSED && !verbose)
 			continue;
-		fprintf(out, "      %s%s%s %s", c->status == CASE_PASSED ? st->green : st->red,
-			c->status == CASE_PASSED ? "ok  " : "FAIL", st->off, c->name);
+		fprintf(out, "      %s%s%s ", c->status == CASE_PASSED ? st->green : st->red,
+			c->status == CASE_PASSED ? "ok  " : "FAIL", st->off);
+		term_text(out, c->name);
 		if (c->status != CASE_PASSED) {
 			if (c->status != CASE_FAILED)
 				fprintf(out, " (%s)", case_status_name(c->status));
@@ -96,8 +101,11 @@ static void report_tests(FILE *out, const struct style *st, const struct exercis
 				fputs(": ", out);
 				term_text(out, c->message);
 			}
-			if (!c->hidden && c->loc.file)
-				fprintf(out, " %s[%s:%u]%s", st->dim, c->loc.file, c->loc.line, st->off);
+			if (!c->hidden && c->loc.file) {
+				fprintf(out, " %s[", st->dim);
+				term_text(out, c->loc.file);
+				fprintf(out, ":%u]%s", c->loc.line, st->off);
+			}
 			if (c->hidden)
 				fputs(" (hidden test)", out);
 		}
@@ -139,7 +147,7 @@ static void report_complexity(FILE *out, const struct style *st, const struct ex
 	if (c->status == ST_SKIPPED)
 		return;
 	if (c->reading)
-		fprintf(out, "      %s\n", c->reading);
+		indented(out, c->reading, "      ", 5);
 	if (!c->nr_points)
 		return;
 	fprintf(out, "      %s%10s  %16s  %8s%s\n", st->dim, "n",
@@ -171,12 +179,20 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 		return;
 	for (size_t i = 0; i < m->nr_leaks && i < 5; i++) {
 		const struct leak *l = &m->leaks[i];
-		fprintf(out, "      leak: %s in %zu block%s (%s)", memory_human((long long)l->bytes), l->blocks,
-			l->blocks == 1 ? "" : "s", l->kind ? l->kind : "lost");
-		if (l->where.file)
-			fprintf(out, ", allocated at %s:%u", l->where.file, l->where.line);
-		if (l->test)
-			fprintf(out, " (test %s)", l->test);
+		fprintf(out, "      leak: %s in %zu block%s (", memory_human((long long)l->bytes), l->blocks,
+			l->blocks == 1 ? "" : "s");
+		term_text(out, l->kind ? l->kind : "lost");
+		fputc(')', out);
+		if (l->where.file) {
+			fputs(", allocated at ", out);
+			term_text(out, l->where.file);
+			fprintf(out, ":%u", l->where.line);
+		}
+		if (l->test) {
+			fputs(" (test ", out);
+			term_text(out, l->test);
+			fputc(')', out);
+		}
 		fputc('\n', out);
 	}
 	if (m->nr_leaks > 5)
@@ -184,13 +200,22 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 			m->nr_leaks - 5 == 1 ? "" : "s");
 	for (size_t i = 0; i < m->nr_errors && i < 5; i++) {
 		const struct mem_error *e = &m->errors[i];
-		fprintf(out, "      error: %s", e->what);
-		if (e->where.file)
-			fprintf(out, " at %s:%u", e->where.file, e->where.line);
-		if (e->detail)
-			fprintf(out, ": %s", e->detail);
-		if (e->test)
-			fprintf(out, " (test %s)", e->test);
+		fputs("      error: ", out);
+		term_text(out, e->what);
+		if (e->where.file) {
+			fputs(" at ", out);
+			term_text(out, e->where.file);
+			fprintf(out, ":%u", e->where.line);
+		}
+		if (e->detail) {
+			fputs(": ", out);
+			term_text(out, e->detail);
+		}
+		if (e->test) {
+			fputs(" (test ", out);
+			term_text(out, e->test);
+			fputc(')', out);
+		}
 		fputc('\n', out);
 	}
 	if (m->nr_errors > 5)
@@ -202,8 +227,13 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 {
 	const struct style *st = colour ? &ansi : &plain;
 
-	fprintf(out, "%sTopic %s%s%s%s\n", st->bold, g->spec->topic, g->spec->title ? ": " : "",
-		g->spec->title ? g->spec->title : "", st->off);
+	fprintf(out, "%sTopic ", st->bold);
+	term_text(out, g->spec->topic);
+	if (g->spec->title) {
+		fputs(": ", out);
+		term_text(out, g->spec->title);
+	}
+	fprintf(out, "%s\n", st->off);
 	/* A folder name is the student's choice too: escaped like their output. */
 	if (g->submission) {
 		fprintf(out, "%ssubmission: ", st->dim);

@@ -16,13 +16,22 @@ expect() { # expect DESC CONDITION-COMMAND [LOG]
 	log=${2:-}
 	if eval "$1"; then ok "$desc"; else not_ok "$desc" "$log"; fi
 }
-json_ok() { # json_ok FILE: valid JSON (python3's parser when there is one)
-	command -v python3 >/dev/null 2>&1 || return 0
-	python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1"
+# A check that cannot run fails: a missing tool never makes a test pass.
+need_tool() { # need_tool TOOL: 0 when TOOL is on PATH, else says so and returns 1
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "# $1 is missing: install it with make deps (grader/deps.sh)" >&2
+	return 1
+}
+json_ok() { # json_ok FILE: valid JSON, by python3's parser
+	need_tool python3 && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1"
 }
 json_get() { # json_get FILE EXPR: a value from the report, e.g. "d['score']"
-	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+	need_tool python3 && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
+
+for tool in python3 xmllint; do
+	expect "the end-to-end tests have $tool (grader/deps.sh installs it)" "need_tool $tool"
+done
 
 for t in grader/t/t[0-9]*.sh; do
 	. "./$t"

@@ -32,7 +32,10 @@ hostile_grade() {
 	cp "$H/$trick/has_duplicates.c" solutions/03_time_complexity/count_common.c "$d/sub/"
 	(
 		start=$(date +%s)
-		env "$@" TMPDIR="$d/tmp" $GRADER grade --topic 03 --submission "$d/sub" --format json --quiet \
+		# exec keeps the pid: as root, the children run as uid
+		# 61000 + pid % 4000 (spawn.c, RUN_UID_BASE).
+		sh -c 'echo $$ >"$1/pid"; shift; exec "$@"' - "$d" env "$@" TMPDIR="$d/tmp" \
+			$GRADER grade --topic 03 --submission "$d/sub" --format json --quiet \
 			>"$d/out.json" 2>"$d/err"
 		echo $? >"$d/code"
 		echo $(($(date +%s) - start)) >"$d/seconds"
@@ -57,18 +60,25 @@ hostile_batch() {
 }
 
 # hostile_alive TRICK: the processes still alive that TRICK's grading
-# started (working folder or HOME under its folder), of user nobody when
-# root, else of this user.
+# started: any process of the uid its children ran as (when root: 61000 +
+# the grader's pid % 4000, spawn.c's RUN_UID_BASE; that uid is this
+# grading's own), and any process of this user whose working folder or
+# HOME is under its folder.
 hostile_alive() {
 	d=$HT/$1
-	user=$(id -un)
-	[ "$(id -u)" -eq 0 ] && user=nobody
+	me=$(id -u) run_uid=
+	[ "$me" -eq 0 ] && [ -s "$d/pid" ] && run_uid=$((61000 + $(cat "$d/pid") % 4000))
 	for p in /proc/[0-9]*; do
-		[ "$(stat -c %U "$p" 2>/dev/null)" = "$user" ] || continue
+		owner=$(stat -c %u "$p" 2>/dev/null) || continue
+		if [ -n "$run_uid" ] && [ "$owner" = "$run_uid" ]; then
+			echo "${p#/proc/}"
+			continue
+		fi
+		[ "$owner" = "$me" ] || continue
 		case "$(readlink "$p/cwd" 2>/dev/null)" in
 		"$d"/*) echo "${p#/proc/}"; continue ;;
 		esac
-		if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -q "^HOME=$d/"; then
+		if { tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -q "^HOME=$d/"; then
 			echo "${p#/proc/}"
 		fi
 	done

@@ -330,11 +330,18 @@ Test(memcheck, not_a_log)
 	}
 }
 
-/* Whatever the input, a consistent report and nothing left to leak. */
+/* Whatever the input, a consistent report and nothing left to leak; and
+ * what it returns agrees with what it filled: -1 (not a valgrind log)
+ * leaves the report empty and incomplete. */
 static void parse_anything(const char *text, size_t len)
 {
 	struct memcheck_report r;
-	memcheck_parse(text, len, STUDENT, &r);
+	int ret = memcheck_parse(text, len, STUDENT, &r);
+	cr_assert(ret == 0 || ret == -1, "memcheck_parse returned %d", ret);
+	if (ret) {
+		cr_assert_eq(r.nr_errors + r.nr_leaks, 0, "-1, but %zu findings", r.nr_errors + r.nr_leaks);
+		cr_assert_eq(r.complete, 0);
+	}
 	for (size_t i = 0; i < r.nr_errors; i++) {
 		cr_assert_not_null(r.errors[i].what);
 		cr_assert_geq(r.error_counts[i], 1);

@@ -123,11 +123,9 @@ static int starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
-/* report_text is left out: it prints the submission's path and the notes
- * as they are. */
 Test(report_formats, hostile_text_stays_text, .init = make_grade)
 {
-	for (int w = W_JSON; w < W_COUNT; w++) {
+	for (int w = W_TEXT; w < W_COUNT; w++) {
 		char *text = render((enum writer)w);
 		cr_assert(text && *text, "%s wrote nothing", writer_names[w]);
 		cr_expect_null(strchr(text, '\033'), "%s let an escape byte through", writer_names[w]);
@@ -178,4 +176,36 @@ Test(report_formats, every_finding_is_reported, .init = make_grade)
 	free(html);
 	free(junit);
 	free(tap);
+}
+
+/* A check that could not be graded reads as such in every format, and as
+ * neither a pass nor a fail. */
+Test(report_formats, an_error_is_reported_everywhere, .init = make_grade)
+{
+	result.memory.status = ST_ERROR;
+	result.memory.reason = S("valgrind is not installed (not found on PATH)");
+	result.memory.nr_leaks = result.memory.nr_errors = 0;
+	result.memory.races = 0;
+	exercise_score(&result);
+	grade_total(&grade);
+	static const char *const marks[W_COUNT] = {
+		[W_TEXT] = "memory      error", [W_JSON] = "\"status\": \"error\"",
+		[W_JUNIT] = "<error type=\"could not grade\" message=\"valgrind is not installed",
+		[W_GRADESCOPE] = "could not be graded (not held against you): valgrind",
+		[W_TAP] = "severity: error\n  message: \"valgrind is not installed",
+		[W_GITHUB] = "memory could not be graded (not the submission's fault)::valgrind",
+		[W_SUMMARY] = "\xe2\x9b\x94 valgrind is not installed",
+		[W_HTML] = "<span class=\"badge error\">error</span>",
+	};
+	for (int w = W_TEXT; w < W_COUNT; w++) {
+		char *text = render((enum writer)w);
+		cr_expect_not_null(strstr(text, marks[w]), "%s does not show the error:\n%s", writer_names[w], text);
+		free(text);
+	}
+	char *json = render(W_JSON);
+	cr_expect_not_null(strstr(json, "\"incomplete\": true, \"ungraded\": 2"), "%s", json);
+	free(json);
+	char *junit = render(W_JUNIT);
+	cr_expect_not_null(strstr(junit, "errors=\"2\""), "%s", junit);
+	free(junit);
 }
