@@ -146,7 +146,7 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 int build_harness(struct context *ctx)
 {
 	char *src = path_join(ctx->root, "grader/harness");
-	const char *names[] = { "cr_hooks", "bench_main", "heap_count", NULL };
+	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", NULL };
 	struct buf log = BUF_INIT;
 	int ret = 0;
 
@@ -734,6 +734,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	char *driver = path_join("course", t->driver);
 	char *runner = path_join(ctx->harness_obj, t->runner);
 	char *extra = t->extra ? path_join(ctx->harness_obj, t->extra) : NULL;
+	char *crash = path_join(ctx->harness_obj, "crash.o");
 
 	arg_common(&a, ex);
 	arg(&a, driver);
@@ -743,6 +744,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	arg(&a, runner);
 	if (extra)
 		arg(&a, extra);
+	arg(&a, crash);
 	arg(&a, "-o");
 	arg(&a, t->output);
 	if (t->tests)
@@ -756,6 +758,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	free(driver);
 	free(runner);
 	free(extra);
+	free(crash);
 	return r;
 }
 

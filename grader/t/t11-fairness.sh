@@ -86,6 +86,8 @@ X
 $GRADER grade --topic 03 --exercise has_duplicates --submission "$T/crash" >"$T/crash.txt" 2>&1
 expect "a crash names the student's line and function" \
 	"grep -q 'killed by SIGSEGV (Segmentation fault) at has_duplicates.c:8 in has_duplicates()' $T/crash.txt" "$T/crash.txt"
+expect "a crash in the benchmark names the line too" \
+	"grep -q 'complexity  fail .*crashed at n = [0-9]*: Segmentation fault at has_duplicates.c:8 in has_duplicates()' $T/crash.txt" "$T/crash.txt"
 expect "what a failing test printed is shown under it" \
 	"grep -A4 'FAIL has_duplicates/tiny_arrays' $T/crash.txt | grep -q '| looking at n=2'" "$T/crash.txt"
 
