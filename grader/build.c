@@ -809,25 +809,28 @@ static char *course_name(const struct context *ctx, const struct spec *spec)
 	return xasprintf("%s/", spec->dir);
 }
 
-/* The compiler's messages name the scratch folder nowhere: the
- * submission's files by their own names, the course's by their place in
- * the course, the grader's runner as grader/harness. */
-static void scrub_paths(const struct context *ctx, const struct spec *spec, const char *dir, struct buf *log)
+void build_scrub_paths(struct buf *log, const char *dir, const char *course, const char *harness_obj,
+		       const char *scratch)
 {
 	char *d = xasprintf("%s/", dir);
 	char *course_abs = xasprintf("%scourse/", d);
-	char *course = course_name(ctx, spec);
-	char *harness = xasprintf("%s/", ctx->harness_obj);
+	char *harness = xasprintf("%s/", harness_obj);
 
 	replace_all(log, course_abs, course);
 	replace_all(log, d, "");
 	replace_all(log, harness, "grader/harness/");
-	replace_all(log, ctx->scratch, "(grader)");
+	replace_all(log, scratch, "(grader)");
 	replace_course(log, course);
 	free(d);
 	free(course_abs);
-	free(course);
 	free(harness);
+}
+
+static void scrub_paths(const struct context *ctx, const struct spec *spec, const char *dir, struct buf *log)
+{
+	char *course = course_name(ctx, spec);
+	build_scrub_paths(log, dir, course, ctx->harness_obj, ctx->scratch);
+	free(course);
 }
 
 static int is_c_file(const char *name)
