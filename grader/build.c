@@ -152,7 +152,7 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 int build_harness(struct context *ctx)
 {
 	char *src = path_join(ctx->root, "grader/harness");
-	const char *names[] = { "cr_hooks", "bench_main", "heap_count", NULL };
+	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", NULL };
 	struct buf log = BUF_INIT;
 	int ret = 0;
 
@@ -796,6 +796,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	struct args a = ARGS_INIT;
 	char *runner = path_join(ctx->harness_obj, t->runner);
 	char *extra = t->extra ? path_join(ctx->harness_obj, t->extra) : NULL;
+	char *crash = path_join(ctx->harness_obj, "crash.o");
 
 	arg_common(&a, ex);
 	arg(&a, t->object);
@@ -810,6 +811,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	arg(&a, runner);
 	if (extra)
 		arg(&a, extra);
+	arg(&a, crash);
 	arg(&a, "-o");
 	arg(&a, t->output);
 	if (t->tests)
@@ -825,6 +827,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	free(private_objs);
 	free(runner);
 	free(extra);
+	free(crash);
 	return r;
 }
 
@@ -875,25 +878,28 @@ static char *course_name(const struct context *ctx, const struct spec *spec)
 	return xasprintf("%s/", spec->dir);
 }
 
-/* The compiler's messages name the scratch folder nowhere: the
- * submission's files by their own names, the course's by their place in
- * the course, the grader's runner as grader/harness. */
-static void scrub_paths(const struct context *ctx, const struct spec *spec, const char *dir, struct buf *log)
+void build_scrub_paths(struct buf *log, const char *dir, const char *course, const char *harness_obj,
+		       const char *scratch)
 {
 	char *d = xasprintf("%s/", dir);
 	char *course_abs = xasprintf("%scourse/", d);
-	char *course = course_name(ctx, spec);
-	char *harness = xasprintf("%s/", ctx->harness_obj);
+	char *harness = xasprintf("%s/", harness_obj);
 
 	replace_all(log, course_abs, course);
 	replace_all(log, d, "");
 	replace_all(log, harness, "grader/harness/");
-	replace_all(log, ctx->scratch, "(grader)");
+	replace_all(log, scratch, "(grader)");
 	replace_course(log, course);
 	free(d);
 	free(course_abs);
-	free(course);
 	free(harness);
+}
+
+static void scrub_paths(const struct context *ctx, const struct spec *spec, const char *dir, struct buf *log)
+{
+	char *course = course_name(ctx, spec);
+	build_scrub_paths(log, dir, course, ctx->harness_obj, ctx->scratch);
+	free(course);
 }
 
 /* Compiles the course's file (in the build folder's course copy) into obj,

@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "grade.h"
+#include "util.h"
 
 /* Compiles the runner objects (grader/harness) into ctx->harness_obj.
  * Returns 0, or -1 with a message printed: the course itself is broken. */
@@ -28,6 +29,14 @@ int build_harness(struct context *ctx);
 int build_exercise(const struct context *ctx, const struct spec *spec,
 		   const struct spec_exercise *ex, const char *source, const char *const *helpers,
 		   const char *dir, struct build_result *out);
+
+/* Rewrites log (a compiler's messages from a build in dir) so that no
+ * path of the scratch folder is left: dir/x.c and x.c stay x.c, dir/course/
+ * and a relative course/ become course (e.g. "specs/03_time_complexity/"),
+ * harness_obj/ becomes grader/harness/, anything else under scratch
+ * "(grader)". */
+void build_scrub_paths(struct buf *log, const char *dir, const char *course, const char *harness_obj,
+		       const char *scratch);
 
 /* Parses gcc's "file:line:col: severity: message" lines of log that are
  * about file (a base name) into out. Returns the number found. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "spawn.h"
+#include "tests.h"
 #include "util.h"
 
 /* Relative noise of each meter, for the fit: instruction counts repeat
@@ -200,7 +201,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	free(path);
 
 	size_t measured = 0, stopped = 0;
-	char *save = NULL;
+	char *save = NULL, *crash = NULL;
 	for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		size_t sz;
 		double cost;
@@ -211,6 +212,8 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 			measured++;
 		} else if (sscanf(line, "size %zu", &sz) == 1) {
 			measured++;
+		} else if (!strncmp(line, "crash\t", 6) && !crash) {
+			crash = tests_crash_place(bench, build_dir, line + 6);
 		} else if (sscanf(line, "stop %zu %31s", &sz, how) == 2) {
 			stopped = sz;
 			out->timed_out = !strcmp(how, "timeout");
@@ -240,8 +243,9 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	} else if (!out->reason && res.status && next) {
 		out->status = ST_FAIL;
 		if (res.signal || res.status > 128)
-			out->reason = xasprintf("%s() crashed at n = %zu: %s", ex->name, next,
-						strsignal(res.signal ? res.signal : res.status - 128));
+			out->reason = xasprintf("%s() crashed at n = %zu: %s%s%s", ex->name, next,
+						strsignal(res.signal ? res.signal : res.status - 128),
+						crash ? " at " : "", crash ? crash : "");
 		else
 			out->reason = xasprintf("the benchmark stopped with status %d at n = %zu", res.status, next);
 	}
@@ -249,6 +253,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 
 	spawn_result_release(&res);
 	buf_release(&rec);
+	free(crash);
 	free(sizes);
 	free(sizes_arg);
 	free(seed);

@@ -332,9 +332,7 @@ static size_t distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* Whether the file name (a .c) looks like a near miss of exercise name:
- * a typo, another case, a missing or extra letter or suffix. */
-static int near_miss(const char *file, const char *name)
+int pipeline_near_miss(const char *file, const char *name)
 {
 	size_t stem = strlen(file) - 2, nl = strlen(name);
 	char *s = xstrndup(file, stem);
@@ -391,7 +389,7 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 				exercise = 1;
 		}
 		for (size_t i = 0; i < n && is_c && !exercise; i++) {
-			if (!sources[i] && !hints[i] && near_miss(e->d_name, spec->exercises[i].name)) {
+			if (!sources[i] && !hints[i] && pipeline_near_miss(e->d_name, spec->exercises[i].name)) {
 				hints[i] = xasprintf("found %s: rename it to %s.c", e->d_name, spec->exercises[i].name);
 				hinted = 1;
 				break;

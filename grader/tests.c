@@ -228,13 +228,18 @@ static int read_fd(int fd, struct buf *b)
 	return 0;
 }
 
-/* Where in the submission a crash happened, from the worker's frames
- * (hex offsets in binary, "-" for a library's): the innermost frame,
- * inlined calls included, in a file of the submission (one that sits
- * directly in build_dir), as "has_duplicates.c:14 in has_duplicates()";
- * NULL when none is. */
-static char *crash_place(const char *binary, const char *build_dir, char **frames, size_t nr)
+/* A submission file is one that sits directly in build_dir (the
+ * course's are in build_dir/course). */
+char *tests_crash_place(const char *binary, const char *build_dir, const char *line)
 {
+	char *copy = xstrdup(line);
+	char *frames[64];
+	size_t nr = split_fields(copy, frames, 64);
+	while (nr && !*frames[nr - 1])
+		nr--;
+	/* frames[0] is the signal */
+	nr = nr ? nr - 1 : 0;
+	char **fp = frames + 1;
 	const char **argv = xcalloc(nr + 8, sizeof(*argv));
 	char **own = xcalloc(nr + 1, sizeof(*own));
 	size_t n = 0, k = 0;
@@ -248,7 +253,7 @@ static char *crash_place(const char *binary, const char *build_dir, char **frame
 	argv[n++] = "-e";
 	argv[n++] = binary;
 	for (size_t i = 0; i < nr; i++) {
-		unsigned long a = strtoul(frames[i], NULL, 16);
+		unsigned long a = strtoul(fp[i], NULL, 16);
 		if (!a)
 			continue;
 		/* A caller's frame holds the return address: the call is
@@ -285,6 +290,7 @@ static char *crash_place(const char *binary, const char *build_dir, char **frame
 		free(own[i]);
 	free(own);
 	free(argv);
+	free(copy);
 	return place;
 }
 
@@ -312,12 +318,7 @@ static void worker_records(const char *text, struct tests_result *out, const cha
 				? xasprintf("%s\n... (%zu bytes in all: the first %zu shown)", f[4], total, shown)
 				: xstrdup(f[4]);
 		} else if (!strcmp(f[0], "frames") && !c->crash_at && c->status == CASE_CRASHED) {
-			char *fr[64];
-			size_t nr = split_fields(f[4], fr, 64);
-			while (nr && !*fr[nr - 1])
-				nr--;
-			if (nr > 1)
-				c->crash_at = crash_place(binary, build_dir, fr + 1, nr - 1);
+			c->crash_at = tests_crash_place(binary, build_dir, f[4]);
 			if (c->crash_at) {
 				char *m = xasprintf("%s at %s", c->message ? c->message : "crashed", c->crash_at);
 				free(c->message);

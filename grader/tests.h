@@ -2,7 +2,6 @@
 #ifndef TESTS_H
 #define TESTS_H
 
-#include "grade.h"
 #include "context.h"
 #include "grade.h"
 
@@ -12,6 +11,13 @@
  * test that never reported fails as missing. */
 void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,
 	       const char *build_dir, const char *run_dir, struct tests_result *out);
+
+/* Where in the submission a crash happened: frames is the harness's line
+ * "SIGNAL PC RET..." (harness/crash.h) from binary, built in build_dir.
+ * Returns "has_duplicates.c:14 in has_duplicates()" for the innermost
+ * frame (inlined calls included) in a submission file (caller frees), or
+ * NULL when no frame is in one or addr2line cannot say. */
+char *tests_crash_place(const char *binary, const char *build_dir, const char *frames);
 
 /* Parses the hooks' records (harness/cr_hooks.c) in text into out's cases.
  * Returns 1 when the "end" record was seen. */

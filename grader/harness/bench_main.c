@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include "bench.h"
+#include "crash.h"
 #include "protocol.h"
 
 #include <errno.h>
@@ -347,6 +348,7 @@ int main(int argc, char **argv)
 		perror(out);
 		return 73;
 	}
+	harness_crash_install(out_fd, "crash\t"); /* where a crash happened: crash.h */
 	/* What the code under test prints is read by no one here; sent away,
 	 * a flood costs time, like any other work, instead of stopping the
 	 * run. (valgrind keeps its own copy of stderr for its messages.) */

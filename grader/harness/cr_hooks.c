@@ -35,14 +35,13 @@
  * benchmark runs then see the same environment.
  */
 #define _GNU_SOURCE
+#include "crash.h"
 #include "protocol.h"
 
 #include <criterion/criterion.h>
 #include <criterion/hooks.h>
 #include <criterion/internal/ordered-set.h>
 #include <dirent.h>
-#include <dlfcn.h>
-#include <execinfo.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -56,7 +55,6 @@
 #include <sys/stat.h>
 #include <threads.h>
 #include <time.h>
-#include <ucontext.h>
 #include <unistd.h>
 
 /* How long past its timeout a worker may live before the watchdog kills it. */
@@ -311,82 +309,16 @@ static void unwatch(const struct criterion_test *t)
 /* The worker's side: its output, and where it crashed. The runner makes
  * two files before any worker starts; each worker writes its stdout
  * and stderr to the first (unbuffered: a crash loses nothing) and, if it
- * crashes, its frames to the second; the runner reads both when the test
- * ends, and empties them for the next. */
+ * crashes, its frames to the second (crash.h); the runner reads both when
+ * the test ends, and empties them for the next. */
 #define OUTPUT_CAP 1500
 /* In the run's folder (boxfort closes every descriptor a worker would
  * inherit); workers find them by name, removed at the end. */
 static char output_path[] = ".grader-output-XXXXXX", crash_path[] = ".grader-crash-XXXXXX";
 static int output_fd = -1, crash_fd = -1;
-static void *exe_base;
-static char crash_stack[1 << 16];
-
-static void raw(char *line, size_t *len, size_t size, const char *s)
-{
-	size_t n = strlen(s);
-	if (n > size - 1 - *len)
-		n = size - 1 - *len;
-	memcpy(line + *len, s, n);
-	*len += n;
-}
-
-static void hex(char *line, size_t *len, size_t size, unsigned long v)
-{
-	char digits[24];
-	int k = 0;
-	do {
-		digits[k++] = "0123456789abcdef"[v & 15];
-		v >>= 4;
-	} while (v && k < 20);
-	raw(line, len, size, "0x");
-	while (k-- > 0 && *len + 1 < size)
-		line[(*len)++] = digits[k];
-}
-
-/* Writes "SIGNAL PC RET..." (tab-separated, hex offsets from the test
- * binary's base, "-" for a library's frame) to the crash file, and dies
- * of the signal as it would have: the runner reports the crash as ever. */
-static void on_crash(int sig, siginfo_t *info, void *context)
-{
-	static char line[1024];
-	void *frames[48];
-	size_t len = 0;
-	ucontext_t *uc = context;
-	void *pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
-	(void)info;
-
-	hex(line, &len, sizeof(line), (unsigned long)sig);
-	/* The faulting pc, then its callers: the unwinder's frames after
-	 * the one that is pc (those before it are this handler's). */
-	int nr = backtrace(frames, 48), from = nr;
-	for (int i = 0; i < nr && from == nr; i++)
-		if (frames[i] == pc)
-			from = i + 1;
-	if (from == nr)
-		from = nr > 2 ? 2 : nr;
-	for (int i = from - 1; i < nr; i++) {
-		void *addr = i < from ? pc : frames[i];
-		Dl_info dl;
-		raw(line, &len, sizeof(line), "\t");
-		if (dladdr(addr, &dl) && dl.dli_fbase == exe_base)
-			hex(line, &len, sizeof(line), (unsigned long)((char *)addr - (char *)exe_base));
-		else
-			raw(line, &len, sizeof(line), "-");
-	}
-	raw(line, &len, sizeof(line), "\n");
-	if (crash_fd >= 0 && write(crash_fd, line, len) < 0)
-		line[0] = '\0';
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 /* In a worker only (boxfort's variable says so). */
 __attribute__((constructor)) static void worker_init(void)
 {
-	static const int signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	Dl_info dl;
-	void *probe[2];
-
 	if (!getenv("BXFI_MAP"))
 		return;
 	const char *out = getenv("GRADER_WORKER_OUTPUT"), *crash = getenv("GRADER_WORKER_CRASH");
@@ -394,23 +326,15 @@ __attribute__((constructor)) static void worker_init(void)
 	crash_fd = crash ? open(crash, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
 	unsetenv("GRADER_WORKER_OUTPUT");
 	unsetenv("GRADER_WORKER_CRASH");
-	if (dladdr((void *)worker_init, &dl))
-		exe_base = dl.dli_fbase;
-	backtrace(probe, 2); /* loads the unwinder now, not in the handler */
 	if (output_fd >= 0) {
 		dup2(output_fd, 1);
 		dup2(output_fd, 2);
 		close(output_fd);
+		output_fd = -1;
 		setvbuf(stdout, NULL, _IONBF, 0);
 	}
 	if (crash_fd >= 0)
-		fcntl(crash_fd, F_SETFD, FD_CLOEXEC);
-	stack_t ss = { .ss_sp = crash_stack, .ss_size = sizeof(crash_stack) };
-	sigaltstack(&ss, NULL);
-	struct sigaction sa = { .sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK };
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(signals) / sizeof(*signals); i++)
-		sigaction(signals[i], &sa, NULL);
+		harness_crash_install(crash_fd, "");
 }
 
 /* The runner's side: makes the files the workers inherit. */
