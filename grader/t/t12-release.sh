@@ -114,6 +114,24 @@ cp "$SOL12/count_common.c" "$R12/leaky/exercises/03_time_complexity/count_common
 code=$?
 t12_check "release: refuses a course whose stub is a copy of the reference (exit $code), keeps nothing" \
 	"$R12/leaky.out" sh -c "[ $code -eq 1 ] && [ ! -e '$R12/leaky-out' ] && grep -q 'is a copy of' '$R12/leaky.out'"
+# ... nor one whose private tests it cannot cut out of the spec cleanly
+# (written in flow style, beside keys that must stay).
+cp exercises/03_time_complexity/count_common.c "$R12/leaky/exercises/03_time_complexity/"
+python3 -c '
+import sys
+p = sys.argv[1]
+s = open(p).read()
+import re
+s, n = re.subn(r"    tests:\n      file: (test_has_duplicates.c)\n      timeout: 2\n"
+               r"      private: \[(private_has_duplicates.c)\][^\n]*\n      private_show: results\n",
+               r"    tests: {file: \1, timeout: 2, private: [\2], private_show: results}\n", s)
+assert n == 1
+open(p, "w").write(s)' "$R12/leaky/specs/03_time_complexity.yaml"
+"$GRADER" release --root "$R12/leaky" --out "$R12/leaky-out" >"$R12/flow.out" 2>&1
+code=$?
+t12_check "release: refuses private tests it cannot cut cleanly (flow style), at their line (exit $code)" \
+	"$R12/flow.out" sh -c "[ $code -eq 1 ] && [ ! -e '$R12/leaky-out' ] &&
+		grep -q '03_time_complexity.yaml:[0-9]*:[0-9]*: write .private. in block style' '$R12/flow.out'"
 rm -rf "$R12/leaky"
 
 # It grades locally, with its own Makefile: the stubs score 0, the
