@@ -114,6 +114,24 @@ cp "$SOL12/count_common.c" "$R12/leaky/exercises/03_time_complexity/count_common
 code=$?
 t12_check "release: refuses a course whose stub is a copy of the reference (exit $code), keeps nothing" \
 	"$R12/leaky.out" sh -c "[ $code -eq 1 ] && [ ! -e '$R12/leaky-out' ] && grep -q 'is a copy of' '$R12/leaky.out'"
+# ... nor one whose private tests it cannot cut out of the spec cleanly
+# (written in flow style, beside keys that must stay).
+cp exercises/03_time_complexity/count_common.c "$R12/leaky/exercises/03_time_complexity/"
+python3 -c '
+import sys
+p = sys.argv[1]
+s = open(p).read()
+import re
+s, n = re.subn(r"    tests:\n      file: (test_has_duplicates.c)\n      timeout: 2\n"
+               r"      private: \[(private_has_duplicates.c)\][^\n]*\n      private_show: results\n",
+               r"    tests: {file: \1, timeout: 2, private: [\2], private_show: results}\n", s)
+assert n == 1
+open(p, "w").write(s)' "$R12/leaky/specs/03_time_complexity.yaml"
+"$GRADER" release --root "$R12/leaky" --out "$R12/leaky-out" >"$R12/flow.out" 2>&1
+code=$?
+t12_check "release: refuses private tests it cannot cut cleanly (flow style), at their line (exit $code)" \
+	"$R12/flow.out" sh -c "[ $code -eq 1 ] && [ ! -e '$R12/leaky-out' ] &&
+		grep -q '03_time_complexity.yaml:[0-9]*:[0-9]*: write .private. in block style' '$R12/flow.out'"
 rm -rf "$R12/leaky"
 
 # It grades locally, with its own Makefile: the stubs score 0, the
@@ -194,3 +212,25 @@ t12_check "official: the edited spec, tests, grader, Makefile and extra files ch
 t12_check "official: the report names the course ref that graded it" "$R12/official-edited.out" \
 	sh -c "head -n 1 '$R12/official-edited/03_time_complexity/report.txt' | grep -q 'by the course at t12-official' &&
 		grep -qx t12-official '$R12/official-edited/03_time_complexity/COURSE_REF'"
+
+# private_show: count: the private tests' results count, their names appear
+# in no report of any format (the messages of a failing one neither).
+TREE=$R12/tree
+"$GRADER" release --root "$PWD" --official --out "$TREE" >"$R12/tree.out" 2>&1
+sed -i 's/private_show: results/private_show: count/' "$TREE/specs/03_time_complexity.yaml"
+mkdir -p "$TREE/build" "$R12/count" && cp "$GRADER" "$TREE/build/grader"
+# correct, but skips the last comparison of its sorted scan: fails the
+# public tests' pairs at the end and the private sorted_pair_at_the_end
+sed 's/i < n \&\& !found/i + 1 < n \&\& !found/' "$SOL12/has_duplicates.c" >"$R12/count/has_duplicates.c"
+cp "$SOL12/count_common.c" "$R12/count/"
+"$TREE/build/grader" grade --root "$TREE" --topic 03 --submission "$R12/count" --format text \
+	--output "$R12/count/r.txt" --report json="$R12/count/r.json" --report junit="$R12/count/r.xml" \
+	--report html="$R12/count/r.html" --report tap="$R12/count/r.tap" --report github="$R12/count/r.gh" \
+	--report gradescope="$R12/count/r.gs.json" >"$R12/count.out" 2>&1
+got=$(json_get "$R12/count/r.json" "' '.join('%s=%s' % (c['name'], c['status']) for c in [e for e in d['exercises'] if e['name'] == 'has_duplicates'][0]['tests']['cases'] if c['name'].startswith('private/'))" 2>/dev/null)
+t12_check "private_show count: the private tests are private/1 and private/2, one failed (got '$got')" \
+	"$R12/count.out" [ "$got" = "private/1=failed private/2=passed" ]
+grep -l -e sorted_pair_at_the_end -e values_that_differ -e 'the last two values are equal' \
+	-e private_has_duplicates "$R12/count"/r.* >"$R12/count.leaks" 2>&1
+t12_check "private_show count: no report of any format names a private test or its message" \
+	"$R12/count.leaks" [ ! -s "$R12/count.leaks" ]
