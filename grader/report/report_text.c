@@ -248,7 +248,7 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 	/* A folder with none of the files: the note says it once. */
 	int none = g->submission != NULL && g->nr_exercises > 0;
 	for (size_t i = 0; i < g->nr_exercises; i++)
-		none &= !g->exercises[i].source;
+		none &= !g->exercises[i].source && g->exercises[i].build.status == ST_FAIL;
 	for (size_t i = 0; i < g->nr_exercises && !none; i++) {
 		const struct exercise_result *r = &g->exercises[i];
 		fprintf(out, "\n%s%-50s %6.1f / " SCORE_FMT "%s\n", st->bold, r->spec->name, r->score,
