@@ -245,37 +245,60 @@ static void student_table(FILE *out, const struct roster *r, const char *id, int
 	free(v);
 }
 
+/* What both writers compute from the roster, once. */
+struct figures {
+	double *totals;      /* percent per student, sorted by median() */
+	double mean, median;
+	double *med_tests;   /* the class's median test time per exercise */
+	struct fail_count *fails;
+	size_t nr_fails, errors;
+	struct buf why;      /* scratch for why_closer */
+};
+
+static void figures_init(struct figures *f, const struct roster *r)
+{
+	f->totals = xcalloc(r->count ? r->count : 1, sizeof(*f->totals));
+	f->mean = 0;
+	f->errors = 0;
+	for (size_t s = 0; s < r->count; s++) {
+		f->totals[s] = pct(r->students[s].total, r->students[s].max);
+		f->mean += f->totals[s];
+		f->errors += r->students[s].error;
+	}
+	f->mean = r->count ? f->mean / (double)r->count : 0;
+	f->median = median(f->totals, r->count);
+	f->med_tests = median_test_seconds(r);
+	f->fails = count_fails(r, &f->nr_fails);
+	f->why = (struct buf)BUF_INIT;
+}
+
+static void figures_release(struct figures *f)
+{
+	buf_release(&f->why);
+	free(f->fails);
+	free(f->med_tests);
+	free(f->totals);
+}
+
 void report_class_html(FILE *out, const struct roster *r)
 {
 	const struct spec *spec = r->spec;
-	size_t ne = spec->nr_exercises, nr_fails = 0;
-	double *totals = xcalloc(r->count ? r->count : 1, sizeof(*totals));
-	double *med_tests = median_test_seconds(r);
-	struct fail_count *fails = count_fails(r, &nr_fails);
-	struct buf why = BUF_INIT;
-	size_t errors = 0;
+	size_t ne = spec->nr_exercises;
+	struct figures fig;
 
-	for (size_t s = 0; s < r->count; s++) {
-		totals[s] = pct(r->students[s].total, r->students[s].max);
-		errors += r->students[s].error;
-	}
+	figures_init(&fig, r);
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>", out);
 	xml_text(out, spec->topic);
 	fprintf(out, ": the class</title><style>%s</style></head><body><main>\n<h1>", style);
 	xml_text(out, spec->title ? spec->title : spec->topic);
 	fprintf(out, " <span class=\"dim\">%zu students</span></h1>\n<div class=\"cards\">", r->count);
-	double mean = 0;
-	for (size_t s = 0; s < r->count; s++)
-		mean += totals[s];
-	mean = r->count ? mean / (double)r->count : 0;
-	double med = median(totals, r->count);
 	fprintf(out, "<div class=\"card\">mean<b>%.1f%%</b></div><div class=\"card\">median<b>%.1f%%</b></div>"
-		"<div class=\"card\">full marks<b>", mean, med);
+		"<div class=\"card\">full marks<b>", fig.mean, fig.median);
 	size_t full = 0;
 	for (size_t s = 0; s < r->count; s++)
 		full += r->students[s].max > 0 && r->students[s].total >= r->students[s].max;
-	fprintf(out, "%zu</b></div><div class=\"card\">could not be graded<b>%zu</b></div></div>\n", full, errors);
+	fprintf(out, "%zu</b></div><div class=\"card\">could not be graded<b>%zu</b></div></div>\n", full, fig.errors);
 
 	fputs("<h2>Score distribution</h2>\n", out);
 	histogram(out, r);
@@ -353,11 +376,12 @@ void report_class_html(FILE *out, const struct roster *r)
 	fputs("</table>\n<p class=\"dim\">percent of the exercise's heap budget at the size the spec measures</p>\n", out);
 
 	fputs("<h2>Most common failing tests</h2>\n", out);
-	if (!nr_fails) {
+	struct fail_count *fails = fig.fails;
+	if (!fig.nr_fails) {
 		fputs("<p>No test failed for anyone.</p>\n", out);
 	} else {
 		fputs("<table><tr><th>exercise</th><th>test</th><th>students</th><th>a message</th></tr>\n", out);
-		for (size_t k = 0; k < nr_fails && k < TOP_FAILS; k++) {
+		for (size_t k = 0; k < fig.nr_fails && k < TOP_FAILS; k++) {
 			fputs("<tr><td><code>", out);
 			xml_text(out, spec->exercises[fails[k].exercise].name);
 			fputs("</code></td><td><code>", out);
@@ -372,7 +396,7 @@ void report_class_html(FILE *out, const struct roster *r)
 	fputs("<h2>Look closer</h2>\n<ul>\n", out);
 	size_t closer = 0;
 	for (size_t s = 0; s < r->count; s++) {
-		const char *w = why_closer(r, &r->students[s], med_tests, &why);
+		const char *w = why_closer(r, &r->students[s], fig.med_tests, &fig.why);
 		if (!w)
 			continue;
 		closer++;
@@ -392,32 +416,21 @@ void report_class_html(FILE *out, const struct roster *r)
 	student_table(out, r, "by-score", 1);
 	student_table(out, r, "by-score-low", -1);
 	fputs("</main></body></html>\n", out);
-
-	buf_release(&why);
-	free(fails);
-	free(med_tests);
-	free(totals);
+	figures_release(&fig);
 }
 
 void report_class_json(FILE *out, const struct roster *r)
 {
 	const struct spec *spec = r->spec;
-	size_t ne = spec->nr_exercises, nr_fails = 0;
-	double *totals = xcalloc(r->count ? r->count : 1, sizeof(*totals));
-	double *med_tests = median_test_seconds(r);
-	struct fail_count *fails = count_fails(r, &nr_fails);
-	struct buf why = BUF_INIT;
-	double mean = 0;
+	size_t ne = spec->nr_exercises;
+	struct figures fig;
 
-	for (size_t s = 0; s < r->count; s++) {
-		totals[s] = pct(r->students[s].total, r->students[s].max);
-		mean += totals[s];
-	}
+	figures_init(&fig, r);
+	struct fail_count *fails = fig.fails;
 	fputs("{\n  \"topic\": ", out);
 	json_string(out, spec->topic);
-	fprintf(out, ",\n  \"students\": %zu,\n  \"mean_percent\": %.1f,\n", r->count,
-		r->count ? mean / (double)r->count : 0);
-	fprintf(out, "  \"median_percent\": %.1f,\n  \"exercises\": [", median(totals, r->count));
+	fprintf(out, ",\n  \"students\": %zu,\n  \"mean_percent\": %.1f,\n", r->count, fig.mean);
+	fprintf(out, "  \"median_percent\": %.1f,\n  \"exercises\": [", fig.median);
 	for (size_t i = 0; i < ne; i++) {
 		fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
 		json_string(out, spec->exercises[i].name);
@@ -441,7 +454,7 @@ void report_class_json(FILE *out, const struct roster *r)
 		fputs("}}", out);
 	}
 	fputs("\n  ],\n  \"common_failures\": [", out);
-	for (size_t k = 0; k < nr_fails && k < TOP_FAILS; k++) {
+	for (size_t k = 0; k < fig.nr_fails && k < TOP_FAILS; k++) {
 		fputs(k ? ",\n    {\"exercise\": " : "\n    {\"exercise\": ", out);
 		json_string(out, spec->exercises[fails[k].exercise].name);
 		fputs(", \"test\": ", out);
@@ -453,7 +466,7 @@ void report_class_json(FILE *out, const struct roster *r)
 	fputs("\n  ],\n  \"students_list\": [", out);
 	for (size_t s = 0; s < r->count; s++) {
 		const struct roster_student *st = &r->students[s];
-		const char *w = why_closer(r, st, med_tests, &why);
+		const char *w = why_closer(r, st, fig.med_tests, &fig.why);
 		fputs(s ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
 		json_string(out, st->id);
 		fprintf(out, ", \"total\": %.1f, \"max\": %.1f, \"error\": %s, \"look_closer\": ", st->total, st->max,
@@ -468,8 +481,5 @@ void report_class_json(FILE *out, const struct roster *r)
 		fputs("]}", out);
 	}
 	fputs("\n  ]\n}\n", out);
-	buf_release(&why);
-	free(fails);
-	free(med_tests);
-	free(totals);
+	figures_release(&fig);
 }
