@@ -80,13 +80,14 @@ void exercise_score(struct exercise_result *r)
 	if (r->tests.total && r->build.status == ST_PASS)
 		points[CHECK_TESTS] = ex->points[CHECK_TESTS] * (double)r->tests.passed / (double)r->tests.total;
 	/* Inconclusive is not held against the student: the data could not
-	 * decide, and the grader says so. Speed and memory are worth
+	 * decide (or memory could not be measured in time, and nothing wrong
+	 * was found), and the grader says so. Speed and memory are worth
 	 * something only for a correct function: a stub that returns at once
 	 * is O(1) and allocates nothing. */
 	int correct = r->tests.status == ST_PASS;
 	if (correct && (r->complexity.status == ST_PASS || r->complexity.status == ST_INCONCLUSIVE))
 		points[CHECK_COMPLEXITY] = ex->points[CHECK_COMPLEXITY];
-	if (correct && r->memory.status == ST_PASS)
+	if (correct && (r->memory.status == ST_PASS || r->memory.status == ST_INCONCLUSIVE))
 		points[CHECK_MEMORY] = ex->points[CHECK_MEMORY];
 
 	r->score = r->max_score = r->ungraded = 0;

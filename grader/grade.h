@@ -189,8 +189,8 @@ int grade_exit_code(const struct grade *g);
 /* Scores one exercise from its checks' statuses and the spec's points.
  *
  * The rule, one for every report: tests earn their points in proportion
- * to the tests passed; complexity (pass or inconclusive) and memory (pass)
- * earn theirs only when every test passed; each check's points are rounded
+ * to the tests passed; complexity and memory (pass or inconclusive: not
+ * held against the student) earn theirs only when every test passed; each check's points are rounded
  * to one decimal, and scores are sums of those, so the parts add up to the
  * whole when printed with one decimal (SCORE_FMT). A check that could not
  * be graded (ST_ERROR) earns nothing and loses nothing: its points, and

@@ -510,6 +510,21 @@ int cmd_calibrate(int argc, char **argv)
 		if (report(&trials[first[k]], first[k + 1] - first[k]))
 			ret = EXIT_FAILED;
 	fflush(stdout);
+	/* Figures from a grading that could not finish measure nothing: say
+	 * so, and exit as grade would (3 the grader's or machine's, 2 the
+	 * course's). */
+	for (size_t i = 0; i < nr; i++) {
+		const struct exercise_result *r = result(&trials[i]);
+		if (!r || !grade_incomplete(&trials[i].g))
+			continue;
+		for (int c = 0; c < CHECK_COUNT; c++)
+			if (exercise_status(r, (enum check)c) == ST_ERROR)
+				error("%s, %s: %s could not be graded: %s", trials[i].ex->name, trial_name(&trials[i]),
+				      check_name((enum check)c), reason_of(r, (enum check)c));
+		int code = grade_exit_code(&trials[i].g);
+		if (ret != EXIT_INTERNAL && (code == EXIT_INTERNAL || code == EXIT_COURSE))
+			ret = code;
+	}
 out:
 	for (size_t i = 0; i < nr; i++) {
 		grade_release(&trials[i].g);

@@ -28,6 +28,8 @@ static const struct row {
 } rows[] = {
 	{ "all pass", P, P, P, P, 7, 7, 0, 10, 10, 0, EXIT_PASSED },
 	{ "inconclusive growth is not held against", P, P, I, P, 7, 7, 0, 10, 10, 0, EXIT_PASSED },
+	{ "memory not measured in time is not held against", P, P, P, I, 7, 7, 0, 10, 10, 0, EXIT_PASSED },
+	{ "inconclusive earns nothing before the tests pass", P, F, I, I, 6, 7, 0, 5.1, 10, 0, EXIT_FAILED },
 	{ "6 of 7 tests: tests in proportion, rounded to 0.1", P, F, P, P, 6, 7, 0, 5.1, 10, 0, EXIT_FAILED },
 	{ "3 of 7 tests rounds up", P, F, P, P, 3, 7, 0, 2.6, 10, 0, EXIT_FAILED },
 	{ "slow but correct", P, P, F, P, 7, 7, 0, 8, 10, 0, EXIT_FAILED },
@@ -80,9 +82,9 @@ Test(score, table)
 Test(score, exit_code_precedence)
 {
 	struct exercise_result r[3];
-	fill(&r[0], &rows[4]);  /* a fail */
-	fill(&r[1], &rows[11]); /* the course's error */
-	fill(&r[2], &rows[7]);  /* the machine's error */
+	fill(&r[0], &rows[6]);  /* a fail */
+	fill(&r[1], &rows[13]); /* the course's error */
+	fill(&r[2], &rows[9]);  /* the machine's error */
 	struct grade g = { .exercises = r, .nr_exercises = 1 };
 	cr_expect_eq(grade_exit_code(&g), EXIT_FAILED);
 	g.nr_exercises = 2;
@@ -100,7 +102,7 @@ Test(score, totals_add_up_when_printed)
 {
 	struct exercise_result r[3];
 	for (int i = 0; i < 3; i++) {
-		fill(&r[i], &rows[2]);
+		fill(&r[i], &rows[4]);
 		exercise_score(&r[i]);
 	}
 	struct grade g = { .exercises = r, .nr_exercises = 3 };
