@@ -243,13 +243,18 @@ static int in_valgrind_dir(const char *path, size_t len)
 	return !memcmp(slash - 8, "valgrind", 8) && (slash - path == 8 || slash[-9] == '/');
 }
 
-/* Reads the preprocessed submission pre (gcc -E, with line markers) and
- * returns why it may not be built, or NULL; *line is then the submission's
- * line. Only text that comes from file (the submission, macros expanded)
- * is looked at, so a macro cannot hide what it expands to: inline assembly
- * (valgrind's RUNNING_ON_VALGRIND is some), valgrind's headers, and the
- * attributes that run code outside the graded function or place it by hand. */
-static const char *source_policy(const char *pre, const char *file, unsigned *line)
+/* Reads the preprocessed submission pre (gcc -E, with line markers, run
+ * in the build folder) and returns why it may not be built, or NULL; *line
+ * is then the line and *where (caller frees) the file it is in. Only text
+ * that comes from the submission's files (the unit and the student's own
+ * headers: every file named without a folder, as they sit in the build
+ * folder; the course's are under course/, the system's absolute) is
+ * looked at, macros expanded, so a macro cannot hide what it expands to:
+ * inline assembly (valgrind's RUNNING_ON_VALGRIND is some), valgrind's
+ * headers, the attributes that run code outside the graded function or
+ * place it by hand, and a #line that would pass the submission's text off
+ * as another file's. */
+static const char *source_policy(const char *pre, const char *file, unsigned *line, char **where)
 {
 	static const char *const asm_words[] = { "asm", "__asm", "__asm__", NULL };
 	static const char *const attr_words[] = { "__attribute__", "__attribute", NULL };
@@ -259,8 +264,9 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 	static const char *const ifunc_words[] = { "ifunc", "__ifunc__", "target_clones",
 						   "__target_clones__", NULL };
 	unsigned ln = 1;
-	int in_file = 0, depth = 0, attr_depth = -1, attr_next = 0;
-	const char *p = pre;
+	int in_file = 0, depth = 0, attr_depth = -1, attr_next = 0, started = 0;
+	const char *p = pre, *cur = "", *rule = NULL;
+	size_t cur_len = 0;
 
 	while (*p) {
 		if (*p == '#' && (p == pre || p[-1] == '\n')) {
@@ -273,12 +279,31 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 			if (end != p + 1 && q && q < eol) {
 				const char *close = memchr(q + 1, '"', (size_t)(eol - q - 1));
 				size_t plen = close ? (size_t)(close - q - 1) : 0;
-				int here = plen == strlen(file) && !strncmp(q + 1, file, plen);
+				int here = plen && q[1] != '<' && !memchr(q + 1, '/', plen);
+				/* Entering a file is flag 1, returning 2; a marker
+				 * without flags to another name is a #line. */
+				const char *flags = close ? close + 1 : eol;
+				while (flags < eol && *flags == ' ')
+					flags++;
+				/* gcc's own preamble (<built-in>, <command-line>)
+				 * ends where file's line 1 starts. */
+				int renamed = started && in_file && flags == eol &&
+					      (plen != cur_len || memcmp(q + 1, cur, plen));
+				if (n >= 1 && plen == strlen(file) && !memcmp(q + 1, file, plen))
+					started = 1;
+				if (renamed) {
+					*line = ln;
+					rule = "names another file with #line, which graded code may not do";
+					goto found;
+				}
 				if (in_file && !here && in_valgrind_dir(q + 1, plen)) {
 					*line = ln;
-					return "includes a valgrind header: graded code may not ask whether it is being measured";
+					rule = "includes a valgrind header: graded code may not ask whether it is being measured";
+					goto found;
 				}
 				in_file = here;
+				cur = q + 1;
+				cur_len = plen;
 				ln = (unsigned)n;
 			}
 			p = *eol ? eol + 1 : eol;
@@ -308,17 +333,19 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 			size_t len = (size_t)(p - w);
 			*line = ln;
 			if (word_in(w, len, asm_words))
-				return "uses inline assembly, which graded code may not use";
-			if (word_in(w, len, attr_words))
+				rule = "uses inline assembly, which graded code may not use";
+			else if (word_in(w, len, attr_words))
 				attr_next = 1;
-			if (attr_depth >= 0 && word_in(w, len, section_words))
-				return starts_init_section(p)
+			else if (attr_depth >= 0 && word_in(w, len, section_words))
+				rule = starts_init_section(p)
 					? "puts a function pointer in a start-up or exit section: a constructor by another name (code that runs outside the graded function)"
 					: "places code or data in a section of its choosing, which graded code may not do";
-			if (attr_depth >= 0 && word_in(w, len, init_words))
-				return "defines a constructor or destructor (code that runs outside the graded function)";
-			if (attr_depth >= 0 && word_in(w, len, ifunc_words))
-				return "defines an indirect function, whose resolver runs when the program starts, outside the graded function";
+			else if (attr_depth >= 0 && word_in(w, len, init_words))
+				rule = "defines a constructor or destructor (code that runs outside the graded function)";
+			else if (attr_depth >= 0 && word_in(w, len, ifunc_words))
+				rule = "defines an indirect function, whose resolver runs when the program starts, outside the graded function";
+			if (rule)
+				goto found;
 			continue;
 		}
 		if (*p == '(') {
@@ -336,6 +363,9 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 		p++;
 	}
 	return NULL;
+found:
+	*where = xstrndup(cur, cur_len);
+	return rule;
 }
 
 /* Constructors and destructors run outside any test, in the test runner
@@ -593,6 +623,7 @@ struct unit {
 	char *obj;         /* stem.o in dir */
 	char *why;         /* why it may not be linked, or NULL */
 	unsigned line;     /* where, when known */
+	char *where;       /* the file of line when a header of the submission's, or NULL */
 	char **defined, **undefined; /* its global names, once compiled */
 	size_t nr_defined, nr_undefined;
 	char **headers;    /* the submission's headers it includes */
@@ -603,6 +634,7 @@ struct unit {
 
 static void unit_release(struct unit *u)
 {
+	free(u->where);
 	free(u->file);
 	free(u->obj);
 	free(u->why);
@@ -711,8 +743,12 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	}
 	unlink(pre_path);
 	find_headers(u, text.buf, headers, nr_headers);
-	if ((rule = source_policy(text.buf, u->file, &u->line))) {
+	if ((rule = source_policy(text.buf, u->file, &u->line, &u->where))) {
 		u->why = xstrdup(rule);
+		if (!strcmp(u->where, u->file)) {
+			free(u->where);
+			u->where = NULL;
+		}
 		goto out;
 	}
 	if ((rule = init_section(obj_path))) {
@@ -1028,8 +1064,9 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		if (units[0].machine) {
 			cannot_build(out, 0, xstrdup(units[0].why));
 		} else if (units[0].line) {
-			fail(out, xasprintf("%s:%u: %s", file, units[0].line, units[0].why));
-			buf_addf(&log, "%s:%u:1: error: %s\n", file, units[0].line, units[0].why);
+			const char *at = units[0].where ? units[0].where : file;
+			fail(out, xasprintf("%s:%u: %s", at, units[0].line, units[0].why));
+			buf_addf(&log, "%s:%u:1: error: %s\n", at, units[0].line, units[0].why);
 		} else if (!strncmp(units[0].why, file, strlen(file)) || !strncmp(units[0].why, "cannot", 6)) {
 			fail(out, xstrdup(units[0].why));
 		} else {
@@ -1053,8 +1090,9 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 				if (h->machine) {
 					cannot_build(out, 0, xstrdup(h->why));
 				} else if (h->line) {
-					buf_addf(&log, "%s:%u:1: error: %s\n", h->file, h->line, h->why);
-					fail(out, xasprintf("%s:%u: %s (%s uses %s)", h->file, h->line, h->why, file, h->file));
+					const char *at = h->where ? h->where : h->file;
+					buf_addf(&log, "%s:%u:1: error: %s\n", at, h->line, h->why);
+					fail(out, xasprintf("%s:%u: %s (%s uses %s)", at, h->line, h->why, file, h->file));
 				} else if (!strncmp(h->why, h->file, strlen(h->file)) || !strncmp(h->why, "cannot", 6)) {
 					fail(out, xasprintf("%s, and %s uses it", h->why, file));
 				} else {

@@ -155,6 +155,15 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 					c->loc.file = xstrdup(base_name(f[7]));
 					c->loc.line = (unsigned)atoi(f[8]);
 				}
+				/* A check above the test's own Test() line is a
+				 * helper several tests call: say which test. */
+				unsigned test_line = nf >= 11 ? (unsigned)atoi(f[10]) : 0;
+				if (c->loc.line && test_line && c->loc.line < test_line) {
+					char *m = xasprintf("%s (in a check shared by several tests; this one is test %s, at %s:%u)",
+							    c->message, f[2], c->loc.file, test_line);
+					free(c->message);
+					c->message = m;
+				}
 			} else if (c->seconds == 0) {
 				/* Criterion reports a worker that exited 0 before the
 				 * test's end as passed; only such a worker has no

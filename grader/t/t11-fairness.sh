@@ -45,6 +45,18 @@ expect "a used helper that does not compile: the other exercise still scores 10"
 expect "no path of the scratch folder in the report" \
 	"! grep -q 'grader-[A-Za-z0-9]\{6\}' $T/helperbad.txt" "$T/helperbad.txt"
 
+# The rules hold for the student's headers too, and #line cannot hide code.
+mkdir -p "$T/hasm" "$T/hline"
+printf 'static inline int sneaky(void) { int x; __asm__("mov $1, %%0" : "=r"(x)); return x; }\n' >"$T/hasm/util.h"
+printf '#include "has_duplicates.h"\n#include "util.h"\nbool has_duplicates(const int *a, size_t n) { (void)a; return n > 1 && sneaky(); }\n' >"$T/hasm/has_duplicates.c"
+$GRADER grade --topic 03 --exercise has_duplicates --submission "$T/hasm" >"$T/hasm.txt" 2>&1
+expect "inline assembly in a header of the student's is refused at its line" \
+	"grep -q 'build       fail         util.h:1: uses inline assembly' $T/hasm.txt" "$T/hasm.txt"
+printf '#include "has_duplicates.h"\n#line 1 "/usr/include/stdio.h"\nstatic int s(void) { int x; __asm__("" : "=r"(x)); return x; }\n#line 4 "has_duplicates.c"\nbool has_duplicates(const int *a, size_t n) { (void)a; return n > 1 && s(); }\n' >"$T/hline/has_duplicates.c"
+$GRADER grade --topic 03 --exercise has_duplicates --submission "$T/hline" >"$T/hline.txt" 2>&1
+expect "a #line naming another file is refused" \
+	"grep -q 'has_duplicates.c:2: names another file with #line' $T/hline.txt" "$T/hline.txt"
+
 # libm: a binary search that counts its steps with log2 and ceil.
 mkdir -p "$T/libm"
 cat >"$T/libm/binary_search.c" <<'X'
