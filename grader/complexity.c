@@ -49,6 +49,44 @@ static void read_dumps(const char *run_dir, struct complexity_result *out, size_
 	}
 }
 
+/* "1.5" for 1.496, "0.33" for 0.327: an exponent as a sentence gives it. */
+static void add_exponent(struct buf *s, double k)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%.2f", k);
+	size_t l = strlen(num);
+	while (l > 1 && num[l - 1] == '0')
+		num[--l] = '\0';
+	if (l > 1 && num[l - 1] == '.')
+		num[--l] = '\0';
+	buf_addf(s, "n^%s", num);
+}
+
+/* "about n^1.5, between O(n log n) and O(n^2)" for a growth no class
+ * describes; "about n^4, faster than O(n^3)" above them all. */
+static void add_between(struct buf *s, const struct fit_result *f)
+{
+	buf_adds(s, "about ");
+	add_exponent(s, f->growth);
+	if (f->best == FIT_EXP && !f->models[FIT_EXP].valid)
+		buf_addf(s, ", faster than %s", fit_class_name(FIT_N3));
+	else if (f->best > FIT_1)
+		buf_addf(s, ", between %s and %s", fit_class_name(f->best - 1), fit_class_name(f->best));
+	else
+		buf_adds(s, ", following no class");
+}
+
+/* " (the cost steps up 4.5x between n = 4096 and 8192: the code changes
+ * path there; a step, not growth)", or nothing without a step. */
+static void add_step(struct buf *s, const struct fit_result *f)
+{
+	if (!f->jump)
+		return;
+	buf_addf(s, " (the cost steps %s %.2gx between n = %.0f and %.0f, where the code takes another path: a step, not growth)",
+		 f->jump_factor >= 1 ? "up" : "down", f->jump_factor >= 1 ? f->jump_factor : 1 / f->jump_factor,
+		 f->jump_n0, f->jump_n1);
+}
+
 static char *reading(const struct complexity_result *out)
 {
 	if (out->nr_points < 2)
@@ -56,7 +94,6 @@ static char *reading(const struct complexity_result *out)
 	const struct cost_point *a = &out->points[out->nr_points - 2], *b = &out->points[out->nr_points - 1];
 	double factor = b->cost / (a->cost > 0 ? a->cost : 1);
 	double rn = (double)b->n / (double)a->n;
-	const char *word = out->measured != FIT_NONE ? fit_class_word(out->measured) : NULL;
 	struct buf s = BUF_INIT;
 
 	if (fabs(rn - 2) < 0.01)
@@ -66,8 +103,14 @@ static char *reading(const struct complexity_result *out)
 	else
 		buf_addf(&s, "multiplying n by %.3g", rn);
 	buf_addf(&s, " (%zu to %zu) multiplied the cost by %.2f", a->n, b->n, factor);
-	if (word)
-		buf_addf(&s, ": %s", word);
+	if (out->fitted && out->fit.between) {
+		buf_adds(&s, ": ");
+		add_between(&s, &out->fit);
+	} else if (out->measured != FIT_NONE) {
+		buf_addf(&s, ": %s", fit_class_word(out->measured));
+	}
+	if (out->fitted)
+		add_step(&s, &out->fit);
 	return buf_detach(&s);
 }
 
@@ -111,25 +154,59 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 		}
 		return;
 	}
+	const struct fit_result *f = &out->fit;
 	const char *measured = fit_class_name(out->measured);
-	if (out->measured <= out->claim) {
+	struct buf r = BUF_INIT;
+	switch (fit_judge(f, out->claim)) {
+	case FIT_PASS:
 		out->status = ST_PASS;
-		out->reason = xasprintf("measured %s, within the claimed %s", measured, claim);
-	} else if (fit_close(&out->fit, out->claim)) {
+		if (f->between) {
+			buf_adds(&r, "measured growth ");
+			add_between(&r, f);
+			buf_addf(&r, ", within the claimed %s", claim);
+		} else {
+			buf_addf(&r, "measured %s, within the claimed %s", measured, claim);
+		}
+		break;
+	case FIT_INCONCLUSIVE:
 		out->status = ST_INCONCLUSIVE;
-		out->reason = xasprintf("the data cannot decide between %s and the claimed %s; not counted against you", measured, claim);
-	} else {
+		if (f->between) {
+			buf_adds(&r, "the cost grows as about ");
+			add_exponent(&r, f->growth);
+			buf_addf(&r, " at the largest sizes, a little faster than the claimed %s (", claim);
+			add_exponent(&r, fit_class_growth(f, out->claim));
+			buf_adds(&r, " there), and no class fits it well: the ladder cannot tell; not counted against you");
+		} else if (out->measured == out->claim) {
+			/* Admitted only by its fitted model's growth. */
+			buf_addf(&r, "at the largest sizes the cost grows as about ");
+			add_exponent(&r, f->growth);
+			buf_addf(&r, ", faster than %s itself (", claim);
+			add_exponent(&r, fit_class_growth(f, out->claim));
+			buf_adds(&r, " there); it fits the claim only with a negative lower-order term, and the ladder cannot tell that from a growth a little faster; not counted against you");
+		} else {
+			buf_addf(&r, "the data cannot decide between %s and the claimed %s; not counted against you",
+				 measured, claim);
+		}
+		break;
+	case FIT_FAIL:
 		out->status = ST_FAIL;
-		struct buf r = BUF_INIT;
-		buf_addf(&r, "%s() grows as %s (%s), but the spec asks for %s", fn, measured,
-			 fit_class_word(out->measured), claim);
+		if (f->between) {
+			buf_addf(&r, "%s() grows as ", fn);
+			add_between(&r, f);
+			buf_addf(&r, ", faster than the claimed %s", claim);
+		} else {
+			buf_addf(&r, "%s() grows as %s (%s), but the spec asks for %s", fn, measured,
+				 fit_class_word(out->measured), claim);
+		}
 		if (out->stopped_at && out->timed_out)
 			buf_addf(&r, "; at n = %zu it ran out of time", out->stopped_at);
 		else if (out->stopped_at)
 			buf_addf(&r, "; n = %zu was not run: it would have taken longer than the time budget",
 				 out->stopped_at);
-		out->reason = buf_detach(&r);
+		break;
 	}
+	add_step(&r, f);
+	out->reason = buf_detach(&r);
 }
 
 static char *size_list(const struct spec_exercise *ex)

@@ -35,36 +35,107 @@ struct fit_point {
 	double cost;
 };
 
-/* One class fitted as cost = a + b*g(n), least squares on relative error. */
+/* One class fitted as cost = a + lower*h(n) + b*g(n), least squares on
+ * relative error, where h is the class's lower-order term: n for O(n log n)
+ * and O(n^2) (merge sort's copying; a hash set of n over a fixed number of
+ * buckets costs n + n^2/c), n^2 for O(n^3), none (lower = 0) for the
+ * others. */
 struct fit_model {
 	double a, b;
+	double lower;   /* the coefficient of h(n); 0 when the class has none */
 	double base;    /* FIT_EXP only: the fitted c of c^n */
 	double rel_rms; /* root mean square of (cost - fit) / cost */
-	int valid;      /* 0 when the class cannot describe the data: b < 0,
-			 * or FIT_EXP on a ladder so wide that even 1.05^n
-			 * would grow by more than 1e16 over it */
+	double error;   /* rel_rms * sqrt(k / (k - terms)) over k points: what
+			 * the comparisons use, so that a third term must
+			 * earn its place; HUGE_VAL when there are no more
+			 * points than terms */
+	int valid;      /* 0 when the class cannot describe the data: b < 0;
+			 * b*g(n) less than a quarter of the rise over the ladder,
+			 * so that the lower-order term alone made the fit; or
+			 * FIT_EXP on a ladder so wide that even 1.05^n would
+			 * grow by more than 1e16 over it */
 };
 
+/* What the fit found. The verdict (best) never names a class that grows
+ * more slowly than the cost did between the two largest sizes: a class
+ * is *admissible* when its own growth there, log(g(n2)/g(n1)) /
+ * log(n2/n1), is at least growth - margin. */
 struct fit_result {
 	struct fit_model models[FIT_NR_CLASSES];
-	enum fit_class best;      /* the slowest-growing class that fits well */
+	enum fit_class best;      /* the slowest admissible class that fits well;
+				   * failing that, the slowest admissible class,
+				   * which either fits loosely (rel_rms <= 10%,
+				   * and grows at the top as the cost does, within
+				   * the margin: a jump search for random keys) or
+				   * is the class above a growth in between */
 	enum fit_class runner_up; /* the class that fits next best, or FIT_NONE */
-	double tolerance;         /* rel_rms under which a class "fits well" */
+	double tolerance;         /* error under which a class "fits well" */
 	double exponent;          /* free fit cost ~ n^k over the larger sizes */
+	double growth;            /* cost ~ n^growth between the two largest sizes */
+	double margin;            /* how far below growth an admissible class may grow */
+	int between;              /* no admissible class fits well: the cost grows
+				   * faster than best - 1 and no faster than best
+				   * (n^1.5 is between O(n log n) and O(n^2)) */
+	size_t jump;              /* a one-off step in the cost between the
+				   * jump-th and the next usable point (1-based),
+				   * left out of the fit; 0 when none */
+	double jump_n0, jump_n1;  /* the sizes on either side of the step */
+	double jump_factor;       /* how much more the step cost than the
+				   * growth on either side of it explains */
+	double class_growth[FIT_NR_CLASSES]; /* each class's own growth there */
+	int admissible[FIT_NR_CLASSES]; /* 0 no; 1 by its own growth; 2 only
+				   * by its fitted model's, which fits within the
+				   * meter's floor: b*n log n - k*n grows faster
+				   * than n log n at the top of a short ladder, but
+				   * so does n log^2 n, and the ladder cannot tell */
+	int fitted;               /* 1 when fit_models returned 0 */
 };
 
 /* Fits every class to points (at least 3, n ascending and > 0, cost > 0).
  * noise is the relative noise expected of the meter (0 for exact counts).
  * Points whose n or cost is not finite and > 0 are skipped; the others
- * must have n strictly ascending. Returns 0, or -1 when fewer than 3 points
- * are usable or n does not ascend; then best and runner_up are FIT_NONE and
+ * must have n strictly ascending. A single step in the cost inside the
+ * ladder (the code switching paths at some size: the points on either
+ * side grow alike, the step alone jumps) is taken out before fitting, by
+ * scaling the points below it; a step between the two largest sizes is
+ * growth, not a step. Returns 0, or -1 when fewer than 3 points are
+ * usable or n does not ascend; then best and runner_up are FIT_NONE and
  * every model is invalid. */
 int fit_models(const struct fit_point *points, size_t count, double noise,
 	       struct fit_result *out);
 
-/* True when class c fits almost as well as the best: the data cannot tell
- * c from the best class. */
+/* The fitted model of class c at n: a + lower*h(n) + b*g(n). */
+double fit_model_eval(const struct fit_model *m, enum fit_class c, double n);
+
+/* Class c's own growth at the top of r's ladder (the exponent k of n^k
+ * that grows as much as g between the two largest sizes), or -1 when r
+ * was not fitted or c is not a class. */
+double fit_class_growth(const struct fit_result *r, enum fit_class c);
+
+/* True when class c is admissible in r: it grows at least as fast as
+ * the cost did at the top of the ladder, within r->margin. */
+int fit_admissible(const struct fit_result *r, enum fit_class c);
+
+/* True when class c fits almost as well as the best and is admissible:
+ * the data cannot tell c from the best class. */
 int fit_close(const struct fit_result *r, enum fit_class c);
+
+/* What a fit says of a claim that the cost grows as class claim. */
+enum fit_verdict {
+	FIT_PASS,         /* best is at or below the claim */
+	FIT_INCONCLUSIVE, /* above the claim, but the ladder cannot tell the two */
+	FIT_FAIL,         /* grows faster than the claim */
+};
+
+/* The decision table: not between, best below the claim passes, best
+ * equal to it passes unless admitted only by its model (then it is
+ * inconclusive), best above it is inconclusive when fit_close(claim) and
+ * fails otherwise; between,
+ * a claim at or above best passes, except that a claim equal to best
+ * whose own growth is below the measured growth (admitted only by the
+ * margin) is inconclusive, and a claim below best fails. FIT_FAIL for an
+ * unfitted r or a claim that is no class. */
+enum fit_verdict fit_judge(const struct fit_result *r, enum fit_class claim);
 
 /* g(n) for class c (for FIT_EXP, base^n). */
 double fit_eval(enum fit_class c, double base, double n);

@@ -6,6 +6,13 @@
  * a confusion matrix, the accuracy and, over repeated runs, how often an
  * entry got the same verdict every time. It prints figures; it is not a
  * test with a pass mark.
+ *
+ * An entry's class is a named class ("class: O(n log n)"), or a growth
+ * between two neighbouring ones ("class: between O(n log n) and O(n^2)"
+ * for n^1.5): such an entry is right when a claim of the upper class
+ * passes and one of the lower class fails. Every entry is also judged
+ * against a claim one class below its own (the lower class, for one in
+ * between): that claim must fail, never pass by default.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -41,7 +48,8 @@
 struct entry {
 	char *name;             /* file name without .c */
 	char *path;
-	enum fit_class truth;
+	enum fit_class truth;   /* the class, or the upper one of "between" */
+	enum fit_class lower;   /* the lower one of "between", or FIT_NONE */
 	size_t *sizes;
 	size_t nr_sizes;
 	double timeout;
@@ -53,7 +61,10 @@ struct entry {
 
 /* What one run of one entry with one meter found. */
 struct outcome {
-	enum status status;
+	enum status status;      /* against a claim of the entry's class */
+	enum status below;       /* against a claim one class below it */
+	int between;             /* the fit named no class */
+	double growth;           /* the exponent at the top of the ladder */
 	enum fit_class measured; /* FIT_NONE when nothing could be fitted */
 	enum fit_class runner_up;
 	double rms_truth, rms_best, rms_runner_up, tolerance;
@@ -154,6 +165,31 @@ static int parse_sizes(const char *s, struct entry *e)
 	return e->nr_sizes >= 3 ? 0 : -1;
 }
 
+/* Parses "O(n log n)" or "between O(n log n) and O(n^2)" into e->truth
+ * (and e->lower). Returns 0, or -1 when s is neither or the two classes
+ * of "between" are not neighbours. */
+static int parse_class(const char *s, struct entry *e)
+{
+	e->lower = FIT_NONE;
+	if (strncmp(s, "between ", 8))
+		return fit_class_parse(s, &e->truth);
+	const char *and = strstr(s, " and ");
+	if (!and)
+		return -1;
+	char *low = xstrndup(s + 8, (size_t)(and - s - 8));
+	int bad = fit_class_parse(low, &e->lower) || fit_class_parse(and + 5, &e->truth) ||
+		  e->truth != e->lower + 1;
+	free(low);
+	return bad ? -1 : 0;
+}
+
+/* The claim an entry must fail: the lower class of "between", or the class
+ * below its own; FIT_NONE for O(1). */
+static enum fit_class claim_below(const struct entry *e)
+{
+	return e->lower != FIT_NONE ? e->lower : e->truth > FIT_1 ? e->truth - 1 : FIT_NONE;
+}
+
 /* Reads an entry's header comment: its "class:", "sizes:" and, optionally,
  * "timeout:" lines. Returns 0, or -1 with each problem printed as
  * "path:line: message". */
@@ -183,8 +219,9 @@ static int parse_entry(const char *path, struct entry *e)
 		if (*s == '*')
 			s = trim(s + 1);
 		if (!strncmp(s, "class:", 6)) {
-			if (fit_class_parse(trim(s + 6), &e->truth))
-				bad = error("%s:%u: unknown class '%s'", path, line_no, trim(s + 6));
+			if (parse_class(trim(s + 6), e))
+				bad = error("%s:%u: the class must be a class or 'between A and B' for two neighbouring classes: '%s'",
+					    path, line_no, trim(s + 6));
 			have_class = 1;
 		} else if (!strncmp(s, "sizes:", 6)) {
 			if (parse_sizes(trim(s + 6), e))
@@ -221,11 +258,20 @@ static int selected(const char *name, const char *only)
 	return 0;
 }
 
+/* The confusion matrix's row of an entry: its class, or after the named
+ * classes one row per pair of neighbours it lies between. */
+static int row_of(const struct entry *e)
+{
+	return e->lower != FIT_NONE ? FIT_NR_CLASSES + e->truth : e->truth;
+}
+
 static int by_class(const void *x, const void *y)
 {
 	const struct entry *a = x, *b = y;
-	if (a->truth != b->truth)
-		return a->truth < b->truth ? -1 : 1;
+	double ka = a->lower != FIT_NONE ? a->truth - 0.5 : a->truth;
+	double kb = b->lower != FIT_NONE ? b->truth - 0.5 : b->truth;
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
@@ -311,8 +357,25 @@ static int measure_once(struct bench *b, const struct entry *e, enum meter meter
 	ex.seed = b->seed + (b->vary_seed ? (uint64_t)run : 0);
 	complexity_run(b->ctx, &ex, meter, e->bench, e->build_dir, run_dir, &r);
 	o->status = r.status;
+	o->below = ST_SKIPPED;
 	o->measured = r.fitted ? r.measured : FIT_NONE;
 	o->runner_up = FIT_NONE;
+	o->between = r.fitted && r.fit.between;
+	o->growth = r.fitted ? r.fit.growth : 0;
+	if (claim_below(e) != FIT_NONE) {
+		/* The same measurement, judged against the lower claim. */
+		struct complexity_result low = { 0 };
+		low.claim = claim_below(e);
+		low.meter = meter;
+		low.points = r.points;
+		low.nr_points = r.nr_points;
+		low.stopped_at = r.stopped_at;
+		low.timed_out = r.timed_out;
+		complexity_decide(&low, e->name);
+		o->below = low.status;
+		free(low.reason);
+		free(low.reading);
+	}
 	if (r.fitted) {
 		o->tolerance = r.fit.tolerance;
 		o->rms_truth = r.fit.models[e->truth].valid ? r.fit.models[e->truth].rel_rms : -1;
@@ -458,28 +521,50 @@ static void busy_stop(pid_t pid)
 }
 
 /* The column of a verdict: the measured class, or one of these. */
-enum { COL_INCONCLUSIVE = FIT_NR_CLASSES, COL_NONE, NR_COLS };
+enum { COL_BETWEEN = FIT_NR_CLASSES, COL_INCONCLUSIVE, COL_NONE, NR_COLS };
+#define NR_ROWS (2 * FIT_NR_CLASSES)
 
-static int column(const struct outcome *o)
+static int column(const struct entry *e, const struct outcome *o)
 {
-	if (o->status == ST_INCONCLUSIVE)
+	if (o->measured == FIT_NONE)
+		return COL_NONE;
+	if (o->status == ST_INCONCLUSIVE || (e->lower != FIT_NONE && o->below == ST_INCONCLUSIVE))
 		return COL_INCONCLUSIVE;
-	return o->measured == FIT_NONE ? COL_NONE : (int)o->measured;
+	return o->between ? COL_BETWEEN : (int)o->measured;
+}
+
+/* Right: the named class, or for a growth in between, named as such with
+ * the upper claim passed and the lower one failed. */
+static int right_verdict(const struct entry *e, const struct outcome *o)
+{
+	if (e->lower == FIT_NONE)
+		return column(e, o) == (int)e->truth;
+	return column(e, o) == COL_BETWEEN && o->status == ST_PASS && o->below == ST_FAIL;
 }
 
 static const char *column_name(int c)
 {
 	static const char *const short_names[NR_COLS] = {
-		"1", "log n", "sqrt n", "n", "n log n", "n^2", "n^3", "2^n", "inc", "n/a",
+		"1", "log n", "sqrt n", "n", "n log n", "n^2", "n^3", "2^n", "btw", "inc", "n/a",
 	};
 	return c >= 0 && c < NR_COLS ? short_names[c] : "?";
+}
+
+/* "O(n log n)", or "n log n..n^2" for the entries in between. */
+static void row_name(struct buf *out, int row)
+{
+	if (row < FIT_NR_CLASSES)
+		buf_adds(out, fit_class_name((enum fit_class)row));
+	else
+		buf_addf(out, "%s..%s", column_name(row - FIT_NR_CLASSES - 1), column_name(row - FIT_NR_CLASSES));
 }
 
 static void print_meter(const struct bench *b, int m, int verbose)
 {
 	enum meter meter = b->meters[m];
-	size_t cells[FIT_NR_CLASSES][NR_COLS] = { { 0 } };
+	size_t cells[NR_ROWS][NR_COLS] = { { 0 } };
 	size_t total = 0, right = 0, inconclusive = 0, none = 0, agree = 0, retried = 0, failed = 0;
+	size_t below[3] = { 0 }, below_total = 0; /* failed, inconclusive, passed */
 	double spent = 0, slowest = 0;
 	const char *slowest_name = "";
 
@@ -487,13 +572,19 @@ static void print_meter(const struct bench *b, int m, int verbose)
 		const struct entry *e = &b->entries[i];
 		for (int run = 0; run < b->runs; run++) {
 			const struct outcome *o = outcome_at(b, m, run, i);
-			int c = column(o);
-			cells[e->truth][c]++;
+			int c = column(e, o);
+			cells[row_of(e)][c]++;
 			total++;
-			right += c == (int)e->truth;
+			right += right_verdict(e, o);
 			inconclusive += c == COL_INCONCLUSIVE;
 			none += c == COL_NONE;
-			failed += c != (int)e->truth && c < FIT_NR_CLASSES && o->status == ST_FAIL;
+			failed += !right_verdict(e, o) && c != COL_NONE && o->status == ST_FAIL;
+			if (claim_below(e) != FIT_NONE && c != COL_NONE) {
+				below_total++;
+				below[0] += o->below == ST_FAIL;
+				below[1] += o->below == ST_INCONCLUSIVE;
+				below[2] += o->below == ST_PASS;
+			}
 			spent += o->seconds;
 			retried += o->retries > 0;
 			if (o->seconds > slowest) {
@@ -505,17 +596,20 @@ static void print_meter(const struct bench *b, int m, int verbose)
 
 	printf("\n%s: %zu verdicts (%zu entries x %d run%s)\n", meter_titles[meter], total, b->nr_entries,
 	       b->runs, b->runs == 1 ? "" : "s");
-	printf("  %-11s", "true \\ got");
+	printf("  %-14s", "true \\ got");
 	for (int c = 0; c < NR_COLS; c++)
 		printf(" %7s", column_name(c));
 	putchar('\n');
-	for (int t = 0; t < FIT_NR_CLASSES; t++) {
+	for (int t = 0; t < NR_ROWS; t++) {
 		size_t row = 0;
 		for (int c = 0; c < NR_COLS; c++)
 			row += cells[t][c];
 		if (!row)
 			continue;
-		printf("  %-11s", fit_class_name((enum fit_class)t));
+		struct buf name = BUF_INIT;
+		row_name(&name, t);
+		printf("  %-14s", name.buf);
+		buf_release(&name);
 		for (int c = 0; c < NR_COLS; c++) {
 			if (cells[t][c])
 				printf(" %7zu", cells[t][c]);
@@ -532,11 +626,15 @@ static void print_meter(const struct bench *b, int m, int verbose)
 	if (wrong)
 		printf(", of which %zu would fail a correct claim", failed);
 	printf("; inconclusive %zu; not measured %zu)\n", inconclusive, none);
+	if (below_total)
+		printf("  below      a claim one class below the truth: %zu/%zu failed, %zu inconclusive, %zu passed\n",
+		       below[0], below_total, below[1], below[2]);
 
 	for (size_t i = 0; i < b->nr_entries; i++) {
-		int first = column(outcome_at(b, m, 0, i)), same = 1;
+		const struct entry *e = &b->entries[i];
+		int first = column(e, outcome_at(b, m, 0, i)), same = 1;
 		for (int run = 1; run < b->runs; run++)
-			same &= column(outcome_at(b, m, run, i)) == first;
+			same &= column(e, outcome_at(b, m, run, i)) == first;
 		agree += same;
 	}
 	if (b->runs > 1)
@@ -557,35 +655,40 @@ static void print_meter(const struct bench *b, int m, int verbose)
 		double secs = 0;
 		for (int run = 0; run < b->runs; run++) {
 			const struct outcome *o = outcome_at(b, m, run, i);
-			int c = column(o);
-			count[c]++;
+			count[column(e, o)]++;
 			secs += o->seconds;
-			if (c != (int)e->truth)
+			if (!right_verdict(e, o) || (claim_below(e) != FIT_NONE && o->below == ST_PASS))
 				wrong = o;
 		}
 		if (!wrong && !verbose)
 			continue;
 		if (!header++)
 			printf("  %s:\n", verbose ? "entries" : "entries not always right");
-		struct buf v = BUF_INIT;
+		struct buf v = BUF_INIT, truth = BUF_INIT;
 		for (int c = 0; c < NR_COLS; c++)
 			if (count[c])
 				buf_addf(&v, "%s%s x%zu", v.len ? ", " : "", c < FIT_NR_CLASSES ?
 					 fit_class_name((enum fit_class)c) : column_name(c), count[c]);
-		printf("    %-24s %-10s got %s", e->name, fit_class_name(e->truth), v.buf);
+		row_name(&truth, row_of(e));
+		printf("    %-24s %-12s got %s", e->name, truth.buf, v.buf);
 		if (verbose) {
 			const struct outcome *o = outcome_at(b, m, 0, i);
 			printf("; %.1f s/run, %zu points", secs / b->runs, o->points);
 			if (o->measured != FIT_NONE)
-				printf(", rel rms %.2g (true class) %.2g (best), tolerance %.2g", o->rms_truth,
-				       o->rms_best, o->tolerance);
+				printf(", growth n^%.3g at the top, rel rms %.2g (true class) %.2g (best), tolerance %.2g",
+				       o->growth, o->rms_truth, o->rms_best, o->tolerance);
 			if (o->measured != FIT_NONE && o->runner_up != FIT_NONE)
 				printf(", next %s at %.2g", fit_class_name(o->runner_up), o->rms_runner_up);
+			if (claim_below(e) != FIT_NONE)
+				printf(", claim %s: %s", fit_class_name(claim_below(e)), status_name(o->below));
 		}
 		putchar('\n');
 		if (wrong && wrong->reason)
 			printf("      %s\n", wrong->reason);
+		else if (verbose && e->lower != FIT_NONE && outcome_at(b, m, 0, i)->reason)
+			printf("      %s\n", outcome_at(b, m, 0, i)->reason);
 		buf_release(&v);
+		buf_release(&truth);
 	}
 }
 
@@ -739,7 +842,7 @@ int cmd_fitbench(int argc, char **argv)
 	strftime(date, sizeof(date), "%Y-%m-%d %H:%M", localtime(&started));
 	size_t classes = 0;
 	for (size_t i = 0; i < b.nr_entries; i++)
-		classes += !i || b.entries[i].truth != b.entries[i - 1].truth;
+		classes += !i || row_of(&b.entries[i]) != row_of(&b.entries[i - 1]);
 	printf("fitting benchmark, %s: %zu entries in %zu classes, %d run%s per meter, seed %llu%s\n", date,
 	       b.nr_entries, classes, b.runs, b.runs == 1 ? "" : "s", (unsigned long long)b.seed,
 	       b.vary_seed ? " + run" : "");

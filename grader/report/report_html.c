@@ -137,10 +137,10 @@ static double log_growth(enum fit_class c, double base, double n)
 	return g > 0 ? log10(g) : -INFINITY;
 }
 
-/* log10 of the fitted model a + b*g(n), or NAN where it is not positive. */
+/* log10 of the fitted model, or NAN where it is not positive. */
 static double log_model(const struct fit_model *m, enum fit_class c, double n)
 {
-	double v = m->a + m->b * fit_eval(c, m->base, n);
+	double v = fit_model_eval(m, c, n);
 	return isfinite(v) && v > 0 ? log10(v) : NAN;
 }
 

@@ -199,7 +199,7 @@ Test(fit, result_invariants)
 		cr_assert_eq(fit_models(p, k, 0, &r), 0, "%s: fit failed", t->name);
 		cr_assert(r.best >= 0 && r.best < FIT_NR_CLASSES, "%s", t->name);
 		cr_expect(r.models[r.best].valid, "%s: best is invalid", t->name);
-		cr_expect_leq(r.models[r.best].rel_rms, r.tolerance, "%s", t->name);
+		cr_expect_leq(r.models[r.best].error, r.tolerance, "%s", t->name);
 		cr_expect_geq(r.tolerance, 0, "%s", t->name);
 		for (int c = 0; c < r.best; c++)
 			cr_expect(!r.models[c].valid || r.models[c].rel_rms > r.tolerance,
@@ -476,4 +476,254 @@ Test(fit, names_parse_back)
 	}
 	cr_expect_str_eq(fit_class_name(FIT_NONE), "unknown");
 	cr_expect_str_eq(fit_class_word(FIT_NR_CLASSES), "unknown");
+}
+
+/* The decision table: synthetic cost curves of the kinds that honest code
+ * written elsewhere produced, and what the fit must say of them and of
+ * the claims an exercise could make. */
+
+static const struct sizes doubling_256k = { 1024, 262144, 2, 0 };
+static const struct sizes quadrupling = { 1024, 4194304, 4, 0 };
+static const struct sizes sort_ladder = { 512, 8192, 2, 0 };
+static const struct sizes fib_ladder = { 10, 30, 1, 2 };
+static const struct sizes three_sizes = { 2048, 8192, 2, 0 };
+
+/* Sorting in sqrt(n) blocks: n^1.5 with a linear term. */
+static double n_sqrt_n(double n)
+{
+	return 3 * pow(n, 1.5) + 20 * n;
+}
+
+/* A hash set of n over a fixed 256 buckets: n + n^2/512. */
+static double fixed_buckets(double n)
+{
+	return 20 * n + 5 * n * n / 512;
+}
+
+/* A vector that grows by a constant 1024 elements: n + n^2/2048. */
+static double step_growth(double n)
+{
+	return 10 * n + n * n / 2048;
+}
+
+/* A search with strides n^(2/3) and n^(1/3). */
+static double cube_root(double n)
+{
+	return 40 * cbrt(n) + 100;
+}
+
+/* A sorting network: n log^2 n. */
+static double n_log2_n(double n)
+{
+	double l = log2(n);
+	return 5 * n * l * l + 30 * n;
+}
+
+/* O(1) on either side of a change of path at n = 8192. */
+static double path_switch_const(double n)
+{
+	return n < 8192 ? 200 : 900;
+}
+
+/* O(n), half as dear per element above n = 8192. */
+static double path_switch_linear(double n)
+{
+	return n <= 8192 ? 4 * n + 50 : 2 * n + 50;
+}
+
+/* Flat, then four and a half times dearer at the largest size only: the
+ * ladder cannot tell a change of path there from growth. */
+static double step_at_top(double n)
+{
+	return n < 65536 ? 5000 : 22500;
+}
+
+/* n log n with a negative linear term: grows a little faster than n log n
+ * at the top of a short ladder. */
+static double nlogn_minus_n(double n)
+{
+	return 10 * n * log2(n) - 40 * n;
+}
+
+/* A loop from 1 with nothing around it: b*n with a negative constant. */
+static double linear_negative_offset(double n)
+{
+	return 5 * n - 5;
+}
+
+/* sqrt n with a wiggle of a few percent that has no trend (random keys). */
+static double sqrt_wiggle(double n)
+{
+	return 40 * sqrt(n) * (1 + 0.04 * sin(log2(n) * 2.1));
+}
+
+/* n log n times a zigzag of +-25%, the last step a little steeper than
+ * n log n: no class fits, and the top grows just beyond n log n's own. */
+static double nlogn_zigzag(double n)
+{
+	static const double f[] = { 1.3, 0.75, 1.3, 0.75, 1.3, 0.8, 0.817 };
+	int i = (int)lround(log2(n / 1024));
+	return n * log2(n) * f[i < 0 ? 0 : i > 6 ? 6 : i];
+}
+
+struct claim_case {
+	enum fit_class claim;
+	enum fit_verdict want;
+};
+
+struct verdict_case {
+	const char *name;
+	cost_fn *cost;
+	const struct sizes *sizes;
+	enum fit_class best;
+	int between;
+	int jump;                   /* 1 a step up, -1 down, 0 none */
+	struct claim_case claims[4]; /* up to 4, ended by FIT_NONE */
+};
+
+#define END { FIT_NONE, FIT_PASS }
+
+static const struct verdict_case verdict_cases[] = {
+	{ "n^1.5 block sort", n_sqrt_n, &doubling, FIT_N2, 1, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "n^1.5 on the sort ladder", n_sqrt_n, &sort_ladder, FIT_N2, 1, 0,
+	  { { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "n + n^2/512, fixed buckets", fixed_buckets, &doubling, FIT_N2, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "n + n^2/2048, step growth", step_growth, &doubling_256k, FIT_N2, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "n^(1/3) search", cube_root, &quadrupling, FIT_SQRTN, 1, 0,
+	  { { FIT_LOGN, FIT_FAIL }, { FIT_SQRTN, FIT_PASS }, END } },
+	{ "n log^2 n", n_log2_n, &doubling_256k, FIT_N2, 1, 0,
+	  { { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	/* On 5 sizes n log n - k n fits n log^2 n to 0.3%: the ladder cannot
+	 * tell the two, and says so, for either (not a pass by default). */
+	{ "n log^2 n on the sort ladder", n_log2_n, &sort_ladder, FIT_NLOGN, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_INCONCLUSIVE }, { FIT_N2, FIT_PASS }, END } },
+	{ "O(1) with a change of path", path_switch_const, &doubling, FIT_1, 0, 1,
+	  { { FIT_1, FIT_PASS }, END } },
+	{ "O(n) with a cheaper path above 8192", path_switch_linear, &doubling_256k, FIT_N, 0, -1,
+	  { { FIT_SQRTN, FIT_FAIL }, { FIT_N, FIT_PASS }, END } },
+	{ "a step at the largest size is growth", step_at_top, &doubling, FIT_N3, 1, 0,
+	  { { FIT_1, FIT_FAIL }, { FIT_N2, FIT_FAIL }, { FIT_N3, FIT_PASS }, END } },
+	{ "merge sort", nlogn_lower_terms, &doubling, FIT_NLOGN, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_PASS }, END } },
+	{ "n log n - 4n on the sort ladder", nlogn_minus_n, &sort_ladder, FIT_NLOGN, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_INCONCLUSIVE }, { FIT_N2, FIT_PASS }, END } },
+	{ "n log n - 4n on a longer ladder", nlogn_minus_n, &doubling_256k, FIT_NLOGN, 0, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_PASS }, END } },
+	{ "5n - 5 from 10 to 30", linear_negative_offset, &fib_ladder, FIT_N, 0, 0,
+	  { { FIT_LOGN, FIT_FAIL }, { FIT_N, FIT_PASS }, END } },
+	{ "sqrt n with a wiggle", sqrt_wiggle, &quadrupling, FIT_SQRTN, 0, 0,
+	  { { FIT_LOGN, FIT_FAIL }, { FIT_SQRTN, FIT_PASS }, END } },
+	{ "n log n zigzag, top a little steeper", nlogn_zigzag, &doubling, FIT_NLOGN, 1, 0,
+	  { { FIT_N, FIT_FAIL }, { FIT_NLOGN, FIT_INCONCLUSIVE }, { FIT_N2, FIT_PASS }, END } },
+	/* A ladder cut short by the time budget: three terms pass through any
+	 * three points, so n log n + n must not "fit" a parabola exactly. */
+	{ "n^2 on three sizes", quadratic_pure, &three_sizes, FIT_N2, 0, 0,
+	  { { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "n^2 + 1000n", quadratic_plus_linear, &doubling, FIT_N2, 0, 0,
+	  { { FIT_NLOGN, FIT_FAIL }, { FIT_N2, FIT_PASS }, END } },
+	{ "log n under overhead", log_overhead, &doubling, FIT_LOGN, 0, 0,
+	  { { FIT_1, FIT_FAIL }, { FIT_LOGN, FIT_PASS }, END } },
+	{ "fibonacci", fibonacci, &exp_ladder, FIT_EXP, 0, 0,
+	  { { FIT_N3, FIT_FAIL }, { FIT_EXP, FIT_PASS }, END } },
+};
+
+static const char *verdict_name(enum fit_verdict v)
+{
+	return v == FIT_PASS ? "pass" : v == FIT_INCONCLUSIVE ? "inconclusive" : "fail";
+}
+
+Test(fit, decision_table)
+{
+	for (size_t i = 0; i < sizeof(verdict_cases) / sizeof(verdict_cases[0]); i++) {
+		const struct verdict_case *t = &verdict_cases[i];
+		struct fit_point p[MAX_POINTS];
+		struct fit_result r;
+		size_t k = make_points(p, t->sizes, t->cost, 0, 0);
+
+		cr_assert_eq(fit_models(p, k, 0, &r), 0, "%s: fit failed", t->name);
+		cr_expect_eq(r.best, t->best, "%s: best %s, want %s (growth %g)", t->name,
+			     fit_class_name(r.best), fit_class_name(t->best), r.growth);
+		cr_expect_eq(r.between, t->between, "%s: between %d, want %d", t->name, r.between,
+			     t->between);
+		cr_expect_eq(r.jump != 0, t->jump != 0, "%s: jump at %zu", t->name, r.jump);
+		if (t->jump)
+			cr_expect_eq(r.jump_factor > 1, t->jump > 0, "%s: step of %g", t->name,
+				     r.jump_factor);
+		for (const struct claim_case *c = t->claims; c->claim != FIT_NONE; c++) {
+			enum fit_verdict got = fit_judge(&r, c->claim);
+			cr_expect_eq(got, c->want, "%s: claim %s is %s, want %s", t->name,
+				     fit_class_name(c->claim), verdict_name(got), verdict_name(c->want));
+		}
+	}
+}
+
+/* No verdict names a class that grows more slowly than the cost did
+ * between the two largest sizes (within the margin), unless that class's
+ * model itself fits to rounding and grows as much there. */
+Test(fit, never_below_the_top_growth)
+{
+	for (size_t i = 0; i < sizeof(verdict_cases) / sizeof(verdict_cases[0]); i++) {
+		const struct verdict_case *t = &verdict_cases[i];
+		struct fit_point p[MAX_POINTS];
+		struct fit_result r;
+		size_t k = make_points(p, t->sizes, t->cost, 0, 0);
+
+		cr_assert_eq(fit_models(p, k, 0, &r), 0, "%s", t->name);
+		double own = fit_class_growth(&r, r.best);
+		cr_expect(r.best == FIT_EXP || own >= r.growth - r.margin ||
+			  r.models[r.best].rel_rms <= 0.005,
+			  "%s: %s grows as n^%g at the top, the cost as n^%g", t->name,
+			  fit_class_name(r.best), own, r.growth);
+		cr_expect(fit_admissible(&r, r.best) || r.best == FIT_EXP, "%s", t->name);
+		for (int c = 0; c < r.best; c++)
+			cr_expect_neq(fit_judge(&r, c), FIT_PASS, "%s: a claim of %s passes", t->name,
+				      fit_class_name(c));
+	}
+}
+
+/* With CPU time's noise the margin is wider, and n^1.5 still never
+ * passes as O(n log n). */
+Test(fit, noisy_n_sqrt_n_fails_n_log_n)
+{
+	for (uint64_t seed = 1; seed <= 200; seed++) {
+		struct fit_point p[MAX_POINTS];
+		struct fit_result r;
+		size_t k = make_points(p, &doubling, n_sqrt_n, 0.05, seed);
+
+		cr_assert_eq(fit_models(p, k, 0.05, &r), 0);
+		cr_expect_neq(fit_judge(&r, FIT_NLOGN), FIT_PASS, "seed %llu: measured %s%s",
+			      (unsigned long long)seed, fit_class_name(r.best),
+			      r.between ? " (between)" : "");
+		cr_expect_eq(fit_judge(&r, FIT_N2), FIT_PASS, "seed %llu", (unsigned long long)seed);
+	}
+}
+
+/* A step down or up inside the ladder is taken out; two steps are not
+ * one change of path and stay in. */
+Test(fit, two_steps_are_not_taken_out)
+{
+	struct fit_point p[] = {
+		{ 1024, 200 }, { 2048, 200 }, { 4096, 900 }, { 8192, 900 },
+		{ 16384, 3000 }, { 32768, 3000 }, { 65536, 3000 },
+	};
+	struct fit_result r;
+
+	cr_assert_eq(fit_models(p, sizeof(p) / sizeof(p[0]), 0, &r), 0);
+	cr_expect_eq(r.jump, 0);
+	cr_expect_eq(fit_judge(&r, FIT_1), FIT_PASS, "flat at the top: %s", fit_class_name(r.best));
+}
+
+Test(fit, judge_rejects_what_is_not_fitted)
+{
+	struct fit_result r;
+	struct fit_point p[] = { { 1, 10 }, { 2, 20 } };
+
+	cr_expect_eq(fit_models(p, 2, 0, &r), -1);
+	cr_expect_eq(fit_judge(&r, FIT_N), FIT_FAIL);
+	cr_expect_eq(fit_judge(NULL, FIT_N), FIT_FAIL);
+	cr_expect(!fit_admissible(&r, FIT_N));
+	cr_expect_eq(fit_class_growth(&r, FIT_N), -1);
 }
