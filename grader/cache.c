@@ -34,7 +34,7 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 
 	if (!stat("/proc/self/exe", &st))
 		buf_addf(&m, "grader %lld %lld\n", (long long)st.st_size, (long long)st.st_mtime);
-	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "bench.h", NULL };
+	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "lockdown.c", "bench.h", NULL };
 	for (int i = 0; harness[i]; i++) {
 		p = xasprintf("%s/grader/harness/%s", ctx->root, harness[i]);
 		add_file(&m, "harness", p);

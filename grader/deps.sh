@@ -16,6 +16,8 @@ need libcriterion-dev has_header criterion/criterion.h
 need libyaml-dev has_header yaml.h
 need valgrind    command -v valgrind
 need bubblewrap  command -v bwrap
+# The runners install a seccomp filter (grader/harness/lockdown.c).
+need libseccomp-dev has_header seccomp.h
 
 [ -z "$missing" ] && exit 0
 
