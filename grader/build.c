@@ -149,24 +149,77 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 	return r;
 }
 
+/* Runs one of the grader's own steps: as the grader's user (who can read
+ * the course wherever it is kept), without a sandbox. Only for programs
+ * and sources of the grader itself, never for the submission's. */
+static int run_own(const char **argv, const char *cwd, struct buf *log)
+{
+	struct spawn sp = {
+		.argv = argv, .cwd = cwd, .timeout = COMPILE_TIMEOUT, .as_grader = 1,
+		.output_cap = 1u << 20, .memory_bytes = (size_t)4 << 30,
+	};
+	struct spawn_result res = SPAWN_RESULT_INIT;
+	int r = spawn_run(&sp, &res);
+	buf_add(log, res.out.buf, res.out.len);
+	if (res.timed_out)
+		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], COMPILE_TIMEOUT);
+	if (!r && (res.status || res.truncated))
+		r = -1;
+	spawn_result_release(&res);
+	return r;
+}
+
+/* The system-call filter the runners load (harness/lockdown.c): built by
+ * libseccomp in a program of the grader's, written out as lockdown_bpf.h
+ * in the objects' folder. Returns 0 or -1 with log saying why. */
+static int build_filter(const char *src, const char *dir, struct buf *log)
+{
+	char *in = xasprintf("%s/lockdown.c", src);
+	char *gen = path_join(dir, "lockdown-gen");
+	char *header = path_join(dir, "lockdown_bpf.h");
+	const char *cc[] = { "gcc", "-std=gnu11", "-O1", "-DLOCKDOWN_GENERATE", in, "-o", gen,
+			     "-lseccomp", NULL };
+	const char *run[] = { gen, NULL };
+	struct buf text = BUF_INIT;
+	int ret = -1;
+
+	if (!run_own(cc, dir, log) && !run_own(run, dir, &text) &&
+	    !write_file(header, text.buf, text.len))
+		ret = 0;
+	else if (text.len)
+		buf_add(log, text.buf, text.len);
+	unlink(gen);
+	buf_release(&text);
+	free(in);
+	free(gen);
+	free(header);
+	return ret;
+}
+
 int build_harness(struct context *ctx)
 {
 	char *src = path_join(ctx->root, "grader/harness");
-	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", NULL };
+	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", "lockdown", NULL };
+	char *incl = xasprintf("-I%s", ctx->harness_obj);
 	struct buf log = BUF_INIT;
 	int ret = 0;
 
+	/* The grader's own sources, compiled as the grader's user: the
+	 * course may be in a folder no other user can read. */
+	if (build_filter(src, ctx->harness_obj, &log))
+		ret = error("cannot build the grader's system-call filter from %s/lockdown.c:\n%s", src, log.buf);
 	for (int i = 0; names[i] && !ret; i++) {
 		char *in = xasprintf("%s/%s.c", src, names[i]);
 		char *out = xasprintf("%s/%s.o", ctx->harness_obj, names[i]);
 		const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer", "-Wall",
-				       "-c", in, "-o", out, NULL };
-		if (run_tool(argv, ctx->harness_obj, NULL, &log, 0))
+				       incl, "-c", in, "-o", out, NULL };
+		if (run_own(argv, ctx->harness_obj, &log))
 			ret = error("cannot build the grader's runner %s:\n%s", in, log.buf);
 		free(in);
 		free(out);
 	}
 	free(src);
+	free(incl);
 	buf_release(&log);
 	return ret;
 }
@@ -833,6 +886,9 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	char *runner = path_join(ctx->harness_obj, t->runner);
 	char *extra = t->extra ? path_join(ctx->harness_obj, t->extra) : NULL;
 	char *crash = path_join(ctx->harness_obj, "crash.o");
+	/* The system-call filter, loaded before any of the submission's code
+	 * runs (in the tests, before each test's setup). */
+	char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
 
 	arg_common(&a, ex);
 	arg(&a, t->object);
@@ -848,6 +904,9 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	if (extra)
 		arg(&a, extra);
 	arg(&a, crash);
+	arg(&a, lockdown);
+	if (t->tests)
+		arg(&a, "-Wl,--wrap=criterion_internal_test_setup");
 	arg(&a, "-o");
 	arg(&a, t->output);
 	if (t->tests)
@@ -864,6 +923,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	free(runner);
 	free(extra);
 	free(crash);
+	free(lockdown);
 	return r;
 }
 

@@ -18,6 +18,8 @@ need libcriterion-dev has_header criterion/criterion.h
 need libyaml-dev has_header yaml.h
 need valgrind    command -v valgrind
 need bubblewrap  command -v bwrap
+# The runners install a seccomp filter (grader/harness/lockdown.c).
+need libseccomp-dev has_header seccomp.h
 if [ "${1:-}" = test ]; then
 	# The end-to-end tests read reports with real parsers, and look at the
 	# class page in a real browser: none of them may pass for want of one.

@@ -13,6 +13,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 		   struct buf *log)
 {
 	char *runner = path_join(ctx->harness_obj, "bench_main.o");
+	char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
 	char *incl = xasprintf("-I%s", harness_src);
 	char *bench = path_join(dir, "bench");
@@ -20,7 +21,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	 * the corpus's costs read like a graded exercise's. */
 	const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
 			       "-Wall", "-Wextra", "-fdiagnostics-plain-output", incl,
-			       source, runner, "-o", "bench", NULL };
+			       source, runner, lockdown, "-o", "bench", NULL };
 	const char *binds[] = { ctx->harness_obj, NULL };
 	struct spawn sp = {
 		.argv = argv, .cwd = dir, .timeout = COMPILE_TIMEOUT, .sandbox = 1,
@@ -43,6 +44,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	}
 	spawn_result_release(&res);
 	free(runner);
+	free(lockdown);
 	free(harness_src);
 	free(incl);
 	free(bench);

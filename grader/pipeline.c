@@ -40,7 +40,9 @@ int context_init(struct context *ctx, const char *root)
 	ctx->harness_obj = path_join(ctx->scratch, "harness");
 	if (!ctx->jobs)
 		ctx->jobs = parallel_cores();
-	if (mkdir(ctx->harness_obj, 0755) || spawn_prepare_dir(ctx->harness_obj))
+	/* The runner objects are the grader's own, built as its user: the
+	 * children may read them (0755), not change them. */
+	if (mkdir(ctx->harness_obj, 0755) || chmod(ctx->harness_obj, 0755))
 		return error("cannot prepare %s", ctx->harness_obj);
 	const char *env = getenv("GRADER_CACHE");
 	if (!ctx->no_cache && !(env && !strcmp(env, "0"))) {

@@ -31,6 +31,9 @@ struct spawn {
 	size_t output_cap;    /* bytes of stdout+stderr kept; default 64 KiB; killed at
 			       * SPAWN_FLOOD_FACTOR times as much */
 	int sandbox;          /* run inside bubblewrap when available */
+	int as_grader;        /* run as the grader's own user even when it is root:
+			       * only for the grader's own trusted steps (compiling
+			       * its runner), never with the submission's code */
 	int pass_fd;          /* an fd the child gets as fd 3, or -1 (0 means none too) */
 	const char **ro_binds; /* extra folders readable in the sandbox (NULL-terminated) */
 };

@@ -469,6 +469,23 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 	put_record(&r);
 }
 
+/* The build links the tests with --wrap=criterion_internal_test_setup, so
+ * this runs in each worker before its test's setup: the kernel's limits
+ * (lockdown.c) hold before any of the submission's code runs there. */
+void grader_lockdown(void);
+void __real_criterion_internal_test_setup(void);
+void __wrap_criterion_internal_test_setup(void)
+{
+	grader_lockdown();
+	__real_criterion_internal_test_setup();
+}
+
+/* A system call the kernel refused (lockdown.c): the test fails naming it. */
+void grader_refused(const char *call)
+{
+	cr_assert_fail("the code under test called %s(), which the sandbox refuses", call);
+}
+
 /* The submission's calls to exit(), _exit(), _Exit(), quick_exit() and
  * abort() are renamed to these when it is linked for tests: ending the
  * test process would otherwise look like a passing test. */

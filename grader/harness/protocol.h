@@ -18,6 +18,9 @@
 #define PROTOCOL_EXIT_ALARM 75
 /* The runner was called with bad arguments. */
 #define PROTOCOL_EXIT_USAGE 64
+/* The runner could not install its system-call filter (harness/lockdown.c)
+ * and did not run the submission: a fault of the machine, not the code. */
+#define PROTOCOL_EXIT_LOCKDOWN 78
 
 /* The most sizes one ladder may have: lint refuses more, the runner reads
  * no more. */
