@@ -277,20 +277,29 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	read_file(&rec, path);
 	free(path);
 
-	size_t measured = 0, stopped = 0;
+	size_t measured = 0, stopped = 0, started = 0;
 	char *save = NULL, *crash = NULL;
 	for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		size_t sz;
 		double cost;
 		char how[32];
-		int status;
+		int status, at = 0;
 		if (sscanf(line, "size %zu %lf", &sz, &cost) == 2 && meter == METER_TIME) {
 			add_point(out, sz, cost > 0 ? cost : 1, &alloc);
 			measured++;
+			started = 0;
 		} else if (sscanf(line, "size %zu", &sz) == 1) {
 			measured++;
+			started = 0;
 		} else if (!strncmp(line, "crash\t", 6) && !crash) {
 			crash = tests_crash_place(bench, build_dir, line + 6);
+		} else if (sscanf(line, "start %zu", &sz) == 1) {
+			started = sz;
+		} else if (sscanf(line, "wrong %zu %n", &sz, &at) == 1 && at && !out->reason) {
+			/* The driver's bench_check() text, printable already. */
+			out->status = ST_FAIL;
+			out->reason = xasprintf("%s() gave a wrong answer at n = %zu in the benchmark (%.120s)",
+						ex->name, sz, line + at);
 		} else if (sscanf(line, "stop %zu %31s", &sz, how) == 2) {
 			stopped = sz;
 			out->timed_out = !strcmp(how, "timeout");
@@ -298,15 +307,17 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 			out->status = ST_FAIL;
 			out->reason = !strcmp(how, "abort")
 				? xasprintf("%s() called abort() (at n = %zu)", ex->name,
-					    measured < ex->nr_sizes ? ex->sizes[measured] : 0)
+					    started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0)
 				: xasprintf("%s() called %s(%d), which ends the whole program (at n = %zu)", ex->name, how,
-					    status, measured < ex->nr_sizes ? ex->sizes[measured] : 0);
+					    status, started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0);
 		}
 	}
 	if (meter == METER_INSTRUCTIONS)
 		read_dumps(run_dir, out, &alloc);
 
-	size_t next = measured < ex->nr_sizes ? ex->sizes[measured] : 0;
+	/* The runner moves each size a little (bench_main.c): a size it
+	 * started and did not finish is the one that ran out. */
+	size_t next = started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0;
 	if (stopped) {
 		out->stopped_at = stopped;
 	} else if (res.timed_out) {

@@ -167,6 +167,8 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 	free(file);
 }
 
+static size_t read_sizes(const char *path, size_t *n, long long *v, size_t max);
+
 /* Peak stack natively, at n/4 and at n: how it grows tells a recursion
  * whose depth follows n from a large but fixed frame. */
 static void run_stack(const struct spec_exercise *ex, const char *bench, const char *build_dir,
@@ -179,18 +181,17 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	struct buf text = BUF_INIT;
 	char *path = path_join(dir, "bench.out");
 	char *early;
-	size_t n1, n2;
-	long long s1, s2;
+	size_t sn[2];
+	long long sv[2];
 
 	run_in(dir, argv, build_dir, 60, &res);
 	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size, out))) {
 		add_reason(why, "%s", early);
 		free(early);
-	} else if (!read_file(&text, path) &&
-		   sscanf(text.buf, "size %zu %lld\nsize %zu %lld", &n1, &s1, &n2, &s2) == 4) {
-		out->peak_stack = s2;
-		out->stack_small_n = n1;
-		out->stack_small = s1;
+	} else if (read_sizes(path, sn, sv, 2) == 2) {
+		out->peak_stack = sv[1];
+		out->stack_small_n = sn[0];
+		out->stack_small = sv[0];
 	} else {
 		add_reason(why, "the stack meter reported nothing");
 	}

@@ -1,11 +1,34 @@
 /* bench.h - the benchmark driver API: what an instructor writes per exercise
  *
- * A driver (specs/NN_topic/bench_<exercise>.c) defines three functions; the
- * grader's runner (bench_main.c) calls them once per size n:
+ * A driver (specs/NN_topic/bench_<exercise>.c) defines four functions; the
+ * grader's runner (bench_main.c) calls them once per size n (or more: the
+ * time meter repeats setup, run, check, teardown):
  *
  *   void *bench_setup(size_t n, struct bench_rng *rng);  make the input: not measured
  *   void  bench_run(void *input, size_t n);              call the exercise: measured
+ *   const char *bench_check(void *input, size_t n);      check its answer: not measured
  *   void  bench_teardown(void *input, size_t n);         free the input: not measured
+ *
+ * bench_check() says whether the answer of the bench_run() call just made
+ * on this input was right: NULL when it was, else a short text of what was
+ * expected ("expected true"; bench_expect() formats one), which the grader
+ * quotes: "has_duplicates() gave a wrong answer at n = 12345 in the
+ * benchmark (expected true)". bench_run() keeps what it needs in the input
+ * (the result it got, or the array it changed). A wrong answer fails the
+ * complexity check and ends the run. Every course driver defines it; the
+ * runner treats a driver without one as always right.
+ *
+ * Make the answers worth checking: the right answer should differ from one
+ * size to the next (with duplicates or without, found or absent), chosen
+ * with rng and known by construction, so that code which answers from a
+ * shortcut when it believes it is measured gives a wrong answer. Keep each
+ * input as hard as the worst case it stands for (a planted duplicate near
+ * the end costs about what none costs). The check itself may take longer
+ * than the call (a copy of the input, an oracle): nothing of it is counted.
+ *
+ * The sizes a driver sees are the ladder's, each moved down by a little
+ * (up to a sixteenth) from the seed and never a power of two from 4 up:
+ * a driver must handle any n, not only the ones the spec lists.
  *
  * Inputs must be allocated with bench_alloc()/bench_calloc() and released with
  * bench_release(): the memory check leaves those allocations out, so only
@@ -31,6 +54,11 @@ struct bench_rng {
 void *bench_setup(size_t n, struct bench_rng *rng);
 void bench_run(void *input, size_t n);
 void bench_teardown(void *input, size_t n);
+const char *bench_check(void *input, size_t n);
+
+/* Formats what was expected, for bench_check() to return: the text lives
+ * in the runner until the next call. */
+const char *bench_expect(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocates for inputs; never returns NULL (the runner exits with status 71 on failure). */
 void *bench_alloc(size_t bytes);

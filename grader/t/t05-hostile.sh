@@ -233,3 +233,25 @@ for trick in detect_env detect_cmdline; do
 done
 
 echo "# t05-hostile: $(($(date +%s) - hostile_start)) s"
+
+# Wrong or shortcut code that the tests and the benchmark used to miss
+# (issue 12): an O(1) look at the three places the fixed tests put their
+# duplicates; a shortcut when n is a power of two, or when a SIGALRM
+# handler or interval timer is seen (the runner used to set both). The
+# randomised tests catch the first, the checked answers too; with sizes
+# moved off powers of two and no timer in the runner, the other two are
+# measured on their honest, quadratic path.
+hostile_batch 3 three_positions power_of_two_shortcut alarm_shortcut
+hostile_check three_positions tests 'random case'
+expect "hostile three_positions: the benchmark's checked answers catch it too" \
+	"json_get $HT/three_positions/out.json \"d['exercises'][0]['complexity']['reason']\" | grep -qF 'gave a wrong answer at n ='" \
+	"$HT/three_positions/out.json"
+hostile_check power_of_two_shortcut complexity 'grows'
+hostile_check alarm_shortcut complexity 'grows'
+# The shortcuts of detect_env and detect_cmdline answer without looking:
+# at some size of the ladder that answer is wrong.
+for trick in detect_env detect_cmdline; do
+	expect "hostile $trick: a constant answer in the benchmark is a wrong answer" \
+		"json_get $HT/$trick/out.json \"d['exercises'][0]['complexity']['reason']\" | grep -qF 'gave a wrong answer at n ='" \
+		"$HT/$trick/out.json"
+done

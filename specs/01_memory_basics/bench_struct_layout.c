@@ -6,6 +6,7 @@
 struct input {
 	struct field *fields;
 	size_t *offsets;
+	size_t got;
 };
 
 /* Calls the exercise once on a tiny input before anything is measured, so
@@ -35,7 +36,24 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 void bench_run(void *input, size_t n)
 {
 	struct input *in = input;
-	bench_sink(struct_layout(in->fields, n, in->offsets));
+	in->got = struct_layout(in->fields, n, in->offsets);
+	bench_sink(in->got);
+}
+
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	size_t at = 0, max_align = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = in->fields[i].align;
+		at = (at + a - 1) / a * a;
+		if (in->offsets[i] != at)
+			return bench_expect("expected member %zu at offset %zu, got %zu", i, at, in->offsets[i]);
+		at += in->fields[i].size;
+		max_align = a > max_align ? a : max_align;
+	}
+	size_t size = n ? (at + max_align - 1) / max_align * max_align : 0;
+	return in->got == size ? NULL : bench_expect("expected size %zu, got %zu", size, in->got);
 }
 
 void bench_teardown(void *input, size_t n)

@@ -1,10 +1,60 @@
 /* test_binary_string.c - correctness of binary_string: right digits, and a
  * string of its own that outlives the call */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "binary_string.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Checks binary_string(x) against want, then frees it as the caller must. */
 static void check(uint64_t x, const char *want)
@@ -79,5 +129,30 @@ Test(binary_string, every_width)
 		want[bits - 1] = '1';
 		want[bits] = '\0';
 		check(x, want);
+	}
+}
+
+/* Any 64-bit value (small ones, single bits and runs of ones more often),
+ * against its digits worked out here; every string freed by the caller. */
+Test(binary_string, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 500; round++) {
+		uint64_t x = rnd();
+		switch (rnd() % 4) {
+		case 0: x %= 64; break;
+		case 1: x = (uint64_t)1 << (x % 64); break;
+		case 2: x >>= x % 64; break;
+		}
+		char want[65];
+		int len = 0;
+		for (int bit = 63; bit >= 0; bit--)
+			if (len || (x >> bit & 1) || bit == 0)
+				want[len++] = (char)('0' + (x >> bit & 1));
+		want[len] = '\0';
+		char *got = binary_string(x);
+		cr_assert(got && !strcmp(got, want), "random case %d (seed %llu): expected \"%s\" for %llu, got \"%s\"",
+			  round, (unsigned long long)seed, want, (unsigned long long)x, got ? got : "(NULL)");
+		free(got);
 	}
 }

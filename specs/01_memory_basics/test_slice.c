@@ -1,7 +1,58 @@
 /* test_slice.c - correctness of slice: the view points into the array */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "slice.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 static const int digits[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 
@@ -78,4 +129,22 @@ Test(slice, large_array)
 	static int big[1 << 20];
 	size_t n = sizeof(big) / sizeof(big[0]);
 	check("slice(big, 1M, 1000, 1M - 1000)", slice(big, n, 1000, n - 1000), big, 1000, n - 2000);
+}
+
+/* Arrays of 0 to 50 ints, bounds from 0 to 2n + 2 (past the end, and from
+ * after to), against the clamping rule. */
+Test(slice, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	int a[50];
+	for (int round = 0; round < 500; round++) {
+		size_t n = rnd_len(50), from = (size_t)(rnd() % (2 * n + 3)), to = (size_t)(rnd() % (2 * n + 3));
+		size_t end = to < n ? to : n, len = from < end ? end - from : 0;
+		struct int_view v = slice(a, n, from, to);
+		cr_assert_eq(v.len, len, "random case %d (seed %llu): n = %zu, [%zu, %zu): expected len %zu, got %zu",
+			     round, (unsigned long long)seed, n, from, to, len, v.len);
+		if (len)
+			cr_assert(v.data == a + from, "random case %d (seed %llu): n = %zu, [%zu, %zu): expected data = a + %zu",
+				  round, (unsigned long long)seed, n, from, to, from);
+	}
 }

@@ -1,10 +1,60 @@
 /* test_record_clone.c - correctness of record_clone: a deep copy, sharing
  * nothing with the original */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "record_clone.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* A record on the heap, as a caller would build one. */
 static struct record *make(const char *name, const int *scores, size_t n)
@@ -160,4 +210,33 @@ Test(record_clone, free_null_is_fine)
 	struct record *c = clone_checked(r);
 	record_free(c);
 	unmake(r);
+}
+
+/* Names of 0 to 40 letters, 0 to 300 scores of any value: the copy equals
+ * the original in blocks of its own, and outlives it. */
+Test(record_clone, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 200; round++) {
+		size_t n = rnd_len(300), nlen = (size_t)(rnd() % 41);
+		char name[41];
+		int *scores = malloc((n ? n : 1) * sizeof(int));
+		cr_assert_not_null(scores);
+		for (size_t i = 0; i < nlen; i++)
+			name[i] = (char)('a' + rnd() % 26);
+		name[nlen] = '\0';
+		for (size_t i = 0; i < n; i++)
+			scores[i] = rnd_value();
+		struct record *r = make(name, scores, n);
+		struct record *c = record_clone(r);
+		cr_assert_not_null(c, "random case %d (seed %llu): got NULL", round, (unsigned long long)seed);
+		cr_assert(c != r && c->name != r->name && (!n || c->scores != r->scores),
+			  "random case %d (seed %llu): the copy shares a block with the original", round, (unsigned long long)seed);
+		record_free(r);
+		cr_assert(!strcmp(c->name, name) && c->nscores == n && (!n || !memcmp(c->scores, scores, n * sizeof(int))),
+			  "random case %d (seed %llu): name of %zu letters, %zu scores: the copy differs from the original",
+			  round, (unsigned long long)seed, nlen, n);
+		record_free(c);
+		free(scores);
+	}
 }

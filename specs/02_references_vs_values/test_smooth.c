@@ -1,10 +1,59 @@
 /* test_smooth.c - correctness of smooth, into another array and in place */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <time.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "smooth.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Checks smooth(out, in, n) into a separate array (in unchanged) and in
  * place, both against want. */
@@ -100,4 +149,36 @@ Test(smooth, long_random)
 	check("10000 random values", in, n, want);
 	free(in);
 	free(want);
+}
+
+/* 0 to 300 values of any size (sums that overflow int included), into
+ * another array and in place, against means taken in 64 bits. */
+Test(smooth, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 300; round++) {
+		size_t n = rnd_len(300);
+		int *in = malloc((n ? n : 1) * sizeof(int)), *out = malloc((n ? n : 1) * sizeof(int));
+		int *same = malloc((n ? n : 1) * sizeof(int));
+		cr_assert(in && out && same);
+		for (size_t i = 0; i < n; i++)
+			same[i] = in[i] = rnd_value();
+		smooth(out, in, n);
+		smooth(same, same, n);
+		for (size_t i = 0; i < n; i++) {
+			long long sum = in[i];
+			int count = 1;
+			if (i > 0)
+				sum += in[i - 1], count++;
+			if (i + 1 < n)
+				sum += in[i + 1], count++;
+			int want = (int)(sum / count);
+			cr_assert(out[i] == want && same[i] == want,
+				  "random case %d (seed %llu): n = %zu: expected out[%zu] = %d, got %d (%d in place)",
+				  round, (unsigned long long)seed, n, i, want, out[i], same[i]);
+		}
+		free(in);
+		free(out);
+		free(same);
+	}
 }

@@ -1,10 +1,60 @@
 /* test_splice_bytes.c - correctness of splice_bytes: the tail moves left and
  * right over itself, and nothing changes when the splice is refused */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "splice_bytes.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 #define CAP 64
 
@@ -128,4 +178,38 @@ Test(splice_bytes, large_buffer)
 			     'a' + (int)(i % 26), i, buf[i]);
 	free(buf);
 	free(ins);
+}
+
+/* Buffers of 0 to 60 bytes with room for 0 to 20 more; selections
+ * anywhere (some past the end or backwards, to be refused) replaced by 0
+ * to 24 bytes; against a copy built here. */
+Test(splice_bytes, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 500; round++) {
+		char buf[128], orig[128], ins[32], want[160];
+		size_t used = rnd_len(60), cap = used + (size_t)(rnd() % 21);
+		size_t from = (size_t)(rnd() % (used + 3)), to = (size_t)(rnd() % (used + 3)), len = (size_t)(rnd() % 25);
+		for (size_t i = 0; i < cap; i++)
+			orig[i] = buf[i] = (char)('a' + rnd() % 26);
+		for (size_t i = 0; i < len; i++)
+			ins[i] = (char)('A' + rnd() % 26);
+		bool ok = from <= to && to <= used && used - (to - from) + len <= cap;
+		size_t wlen = 0;
+		if (ok) {
+			memcpy(want, orig, from);
+			memcpy(want + from, ins, len);
+			memcpy(want + from + len, orig + to, used - to);
+			wlen = used - (to - from) + len;
+		}
+		size_t u = used;
+		bool got = splice_bytes(buf, &u, cap, from, to, len ? ins : NULL, len);
+		cr_assert_eq(got, ok, "random case %d (seed %llu): used %zu, cap %zu, [%zu, %zu), %zu bytes: expected %s",
+			     round, (unsigned long long)seed, used, cap, from, to, len, ok ? "true" : "false");
+		cr_assert_eq(u, ok ? wlen : used, "random case %d (seed %llu): expected *used = %zu, got %zu", round,
+			     (unsigned long long)seed, ok ? wlen : used, u);
+		cr_assert(!memcmp(buf, ok ? want : orig, ok ? wlen : used),
+			  "random case %d (seed %llu): used %zu, cap %zu, [%zu, %zu), %zu bytes: wrong bytes \"%.*s\"", round,
+			  (unsigned long long)seed, used, cap, from, to, len, (int)u, buf);
+	}
 }

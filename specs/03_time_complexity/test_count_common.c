@@ -1,10 +1,59 @@
 /* test_count_common.c - correctness of count_common */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <time.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "count_common.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Calls count_common on copies and checks that both are unchanged. */
 static size_t check(const int *a, size_t na, const int *b, size_t nb)
@@ -95,4 +144,68 @@ Test(count_common, large)
 	cr_assert_eq(got, want, "expected %zu common values, got %zu", want, got);
 	free(a);
 	free(b);
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* Distinct values of a sorted in place. */
+static size_t distinct(int *a, size_t n)
+{
+	size_t k = 0;
+	qsort(a, n, sizeof(*a), cmp_int);
+	for (size_t i = 0; i < n; i++)
+		if (!k || a[k - 1] != a[i])
+			a[k++] = a[i];
+	return k;
+}
+
+static size_t oracle(const int *a, size_t na, const int *b, size_t nb)
+{
+	int *x = malloc((na ? na : 1) * sizeof(int)), *y = malloc((nb ? nb : 1) * sizeof(int));
+	size_t count = 0;
+	cr_assert(x && y);
+	for (size_t i = 0; i < na; i++)
+		x[i] = a[i];
+	for (size_t i = 0; i < nb; i++)
+		y[i] = b[i];
+	size_t kx = distinct(x, na), ky = distinct(y, nb);
+	for (size_t i = 0, j = 0; i < kx && j < ky;) {
+		if (x[i] < y[j])
+			i++;
+		else if (x[i] > y[j])
+			j++;
+		else
+			count++, i++, j++;
+	}
+	free(x);
+	free(y);
+	return count;
+}
+
+/* Lengths 0 to 300 each (one often empty); values from a shared narrow
+ * range (repeats within and across), or from the whole range with some of
+ * a's values copied into b at random places. */
+Test(count_common, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 300; round++) {
+		size_t na = rnd_len(300), nb = rnd_len(300);
+		int *a = malloc((na ? na : 1) * sizeof(int)), *b = malloc((nb ? nb : 1) * sizeof(int));
+		int narrow = rnd() % 2, span = 1 + (int)(rnd() % 200);
+		cr_assert(a && b);
+		for (size_t i = 0; i < na; i++)
+			a[i] = narrow ? (int)(rnd() % (unsigned)span) - span / 2 : rnd_value();
+		for (size_t i = 0; i < nb; i++)
+			b[i] = narrow ? (int)(rnd() % (unsigned)span) - span / 2
+			     : na && rnd() % 3 == 0 ? a[rnd() % na] : rnd_value();
+		size_t want = oracle(a, na, b, nb), got = check(a, na, b, nb);
+		cr_assert_eq(got, want, "random case %d (seed %llu): na = %zu, nb = %zu, values from %s: expected %zu, got %zu",
+			     round, (unsigned long long)seed, na, nb, narrow ? "a narrow range" : "the whole range", want, got);
+		free(a);
+		free(b);
+	}
 }

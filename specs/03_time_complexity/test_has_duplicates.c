@@ -1,10 +1,59 @@
 /* test_has_duplicates.c - correctness of has_duplicates */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <time.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "has_duplicates.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Calls has_duplicates on a copy and checks that the copy is unchanged. */
 static bool check(const int *a, size_t n)
@@ -89,4 +138,53 @@ Test(has_duplicates, large_distinct_then_one_repeat)
 	cr_assert_eq(check(a, n), true, "expected true after copying a[%zu] into a[%zu], got false",
 		     n - 7, n / 2);
 	free(a);
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+static bool oracle(const int *a, size_t n)
+{
+	int *s = malloc((n ? n : 1) * sizeof(*s));
+	bool dup = false;
+	cr_assert_not_null(s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = a[i];
+	qsort(s, n, sizeof(*s), cmp_int);
+	for (size_t i = 1; i < n && !dup; i++)
+		dup = s[i - 1] == s[i];
+	free(s);
+	return dup;
+}
+
+/* Lengths 0 to 400; values from a narrow range, from the whole range (the
+ * extremes included), or all distinct with one copy planted at random
+ * places, half of the time. */
+Test(has_duplicates, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 400; round++) {
+		size_t n = rnd_len(400), p = 0, q = 0;
+		int *a = malloc((n ? n : 1) * sizeof(*a));
+		int kind = (int)(rnd() % 3), span = 1 + (int)(rnd() % (n + 1));
+		cr_assert_not_null(a);
+		for (size_t i = 0; i < n; i++)
+			a[i] = kind == 0 ? (int)(rnd() % (unsigned)span) - span / 2
+			     : kind == 1 ? rnd_value() : (int)((uint32_t)i * 2654435761u);
+		if (kind == 2 && n >= 2 && rnd() % 2) {
+			p = (size_t)(rnd() % n);
+			q = (size_t)(rnd() % (n - 1));
+			q += q >= p;
+			a[q] = a[p];
+		}
+		bool want = oracle(a, n), got = check(a, n);
+		cr_assert_eq(got, want, "random case %d (seed %llu): n = %zu, %s%s: expected %s, got %s", round,
+			     (unsigned long long)seed, n,
+			     kind == 0 ? "values from a narrow range" : kind == 1 ? "values from the whole range" : "distinct values",
+			     kind == 2 && p != q ? " with one copied" : "", want ? "true" : "false", got ? "true" : "false");
+		free(a);
+	}
 }

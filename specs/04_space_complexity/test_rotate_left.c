@@ -1,10 +1,58 @@
 /* test_rotate_left.c - correctness of rotate_left */
 #include <criterion/criterion.h>
+#include <time.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "rotate_left.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Rotates a copy of a[0..n) by k and checks every element against
  * a[(i + k) mod n]. The copy sits between two guard values that must
@@ -94,4 +142,23 @@ Test(rotate_left, large)
 	check(a, 4096, 2049);
 	check(a, 4096, 1024);
 	free(a);
+}
+
+/* Lengths 0 to 300 of any values, k from 0 to 3n + 2 (past n too). */
+Test(rotate_left, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 300; round++) {
+		size_t n = rnd_len(300), k = (size_t)(rnd() % (3 * n + 3));
+		int *a = malloc((n ? n : 1) * sizeof(*a)), *b = malloc((n ? n : 1) * sizeof(*b));
+		cr_assert(a && b);
+		for (size_t i = 0; i < n; i++)
+			a[i] = b[i] = rnd_value();
+		rotate_left(b, n, k);
+		for (size_t i = 0; i < n; i++)
+			cr_assert_eq(b[i], a[(i + k) % n], "random case %d (seed %llu): n = %zu, k = %zu: expected a[%zu] = %d, got %d",
+				     round, (unsigned long long)seed, n, k, i, a[(i + k) % n], b[i]);
+		free(a);
+		free(b);
+	}
 }

@@ -1,9 +1,58 @@
 /* test_binary_search.c - correctness of binary_search */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <time.h>
 #include <limits.h>
 #include <stdlib.h>
 
 #include "binary_search.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 /* Searches a copy of a[0..n) for key, checks that the copy is unchanged and
  * that the answer is right: an index of key when present, -1 when not. */
@@ -108,4 +157,40 @@ Test(binary_search, large)
 	cr_assert_eq(got, (ptrdiff_t)(n - 1), "n = %zu, key = %d (the last): expected %zu, got %td",
 		     n, a[n - 1], n - 1, got);
 	free(a);
+}
+
+static int cmp_random(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* Sorted arrays of 0 to 400 values, with runs of repeats and the extremes;
+ * keys taken from the array or drawn at random (mostly absent). */
+Test(binary_search, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 300; round++) {
+		size_t n = rnd_len(400);
+		int *a = malloc((n ? n : 1) * sizeof(*a));
+		cr_assert_not_null(a);
+		for (size_t i = 0; i < n; i++)
+			a[i] = rnd_value();
+		qsort(a, n, sizeof(*a), cmp_random);
+		for (int j = 0; j < 8; j++) {
+			int key = n && j % 2 ? a[rnd() % n] : rnd_value();
+			int present = 0;
+			for (size_t i = 0; i < n; i++)
+				present |= a[i] == key;
+			ptrdiff_t got = binary_search(a, n, key);
+			if (present)
+				cr_assert(got >= 0 && (size_t)got < n && a[got] == key,
+					  "random case %d (seed %llu): n = %zu, key = %d: expected an index of %d, got %td",
+					  round, (unsigned long long)seed, n, key, key, got);
+			else
+				cr_assert_eq(got, -1, "random case %d (seed %llu): n = %zu, key = %d: expected -1, got %td",
+					     round, (unsigned long long)seed, n, key, got);
+		}
+		free(a);
+	}
 }

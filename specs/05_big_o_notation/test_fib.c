@@ -1,8 +1,59 @@
 /* test_fib.c - correctness of fib */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 #include <inttypes.h>
 
 #include "fib.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 static void check(unsigned n, uint64_t want)
 {
@@ -54,4 +105,19 @@ Test(fib, past_double_precision)
 	check(90, UINT64_C(2880067194370816120));
 	check(92, UINT64_C(7540113804746346429));
 	check(93, UINT64_C(12200160415121876738));
+}
+
+/* fib(n) for n drawn at random from 0 to 93, against a loop; every n is
+ * asked twice, apart, so a table filled wrongly on the way is seen. */
+Test(fib, random_against_oracle)
+{
+	uint64_t seed = rnd_seed(), table[94] = { 0, 1 };
+	for (unsigned i = 2; i < 94; i++)
+		table[i] = table[i - 1] + table[i - 2];
+	for (int round = 0; round < 200; round++) {
+		unsigned n = (unsigned)(rnd() % 94);
+		uint64_t got = fib(n);
+		cr_assert_eq(got, table[n], "random case %d (seed %llu): expected fib(%u) = %" PRIu64 ", got %" PRIu64,
+			     round, (unsigned long long)seed, n, table[n], got);
+	}
 }

@@ -1,9 +1,58 @@
 /* test_sort_ints.c - correctness of sort_ints */
 #include <criterion/criterion.h>
+#include <stdint.h>
+#include <time.h>
 #include <limits.h>
 #include <stdlib.h>
 
 #include "sort_ints.h"
+
+/* Randomised cases checked against an oracle written here: a new seed each
+ * run (TEST_SEED=N in the environment repeats a run), printed in every
+ * failure, so no position or value is the only one ever tried. */
+static uint64_t rnd_state;
+
+static inline uint64_t rnd_seed(void)
+{
+	const char *s = getenv("TEST_SEED");
+	int here;
+	if (s && *s)
+		rnd_state = strtoull(s, NULL, 10);
+	else
+		rnd_state = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^ (uint64_t)clock() ^
+			    (uint64_t)(uintptr_t)&here;
+	return rnd_state;
+}
+
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+/* Any int, the extremes and small values (repeats) more often than chance. */
+static inline int rnd_value(void)
+{
+	switch (rnd() % 8) {
+	case 0:
+		return INT_MIN + (int)(rnd() % 2);
+	case 1:
+		return INT_MAX - (int)(rnd() % 2);
+	case 2:
+	case 3:
+		return (int)(rnd() % 17) - 8;
+	default:
+		return (int)(uint32_t)rnd();
+	}
+}
+
+/* A length: often tiny (0, 1, 2), up to max. */
+static inline size_t rnd_len(size_t max)
+{
+	return rnd() % 6 == 0 ? (size_t)(rnd() % 3) : (size_t)(rnd() % (max + 1));
+}
 
 static int cmp_int(const void *x, const void *y)
 {
@@ -100,4 +149,35 @@ Test(sort_ints, large_random)
 		a[i] %= 100;
 	check(a, n, "random in -99..99");
 	free(a);
+}
+
+/* Lengths 0 to 400: any values, the extremes included, or a narrow range
+ * (many repeats), in random, ascending or descending order. */
+Test(sort_ints, random_against_oracle)
+{
+	uint64_t seed = rnd_seed();
+	for (int round = 0; round < 300; round++) {
+		size_t n = rnd_len(400);
+		int *a = malloc((n ? n : 1) * sizeof(*a)), *want = malloc((n ? n : 1) * sizeof(*want));
+		int narrow = rnd() % 3 == 0, order = (int)(rnd() % 4);
+		cr_assert(a && want);
+		for (size_t i = 0; i < n; i++)
+			a[i] = narrow ? (int)(rnd() % 7) - 3 : rnd_value();
+		if (order == 1 || order == 2)
+			qsort(a, n, sizeof(*a), cmp_int);
+		for (size_t i = 0; order == 2 && i < n / 2; i++) {
+			int t = a[i];
+			a[i] = a[n - 1 - i];
+			a[n - 1 - i] = t;
+		}
+		for (size_t i = 0; i < n; i++)
+			want[i] = a[i];
+		qsort(want, n, sizeof(*want), cmp_int);
+		sort_ints(a, n);
+		for (size_t i = 0; i < n; i++)
+			cr_assert_eq(a[i], want[i], "random case %d (seed %llu): n = %zu: expected a[%zu] = %d, got %d",
+				     round, (unsigned long long)seed, n, i, want[i], a[i]);
+		free(a);
+		free(want);
+	}
 }

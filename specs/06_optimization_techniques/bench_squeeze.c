@@ -5,7 +5,8 @@
 #include "squeeze.h"
 
 struct input {
-	char *s, *drop;
+	char *s, *drop, *orig;
+	size_t got;
 };
 
 /* Calls the exercise once on a tiny input before anything is measured, so
@@ -35,6 +36,9 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	for (size_t i = 0; i < 5; i++)
 		in->drop[k - 5 + i] = "aeiou"[i];
 	in->drop[k] = '\0';
+	in->orig = bench_alloc(n + 1);
+	for (size_t i = 0; i <= n; i++)
+		in->orig[i] = in->s[i];
 	return in;
 }
 
@@ -42,7 +46,27 @@ void bench_run(void *input, size_t n)
 {
 	struct input *in = input;
 	(void)n;
-	bench_sink(squeeze(in->s, in->drop));
+	in->got = squeeze(in->s, in->drop);
+	bench_sink(in->got);
+}
+
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	unsigned char gone[256] = { 0 };
+	size_t len = 0;
+	for (const char *p = in->drop; *p; p++)
+		gone[(unsigned char)*p] = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (gone[(unsigned char)in->orig[i]])
+			continue;
+		if (in->s[len] != in->orig[i])
+			return bench_expect("expected '%c' at %zu, found '%c'", in->orig[i], len, in->s[len]);
+		len++;
+	}
+	if (in->s[len] != '\0' || in->got != len)
+		return bench_expect("expected length %zu, got %zu", len, in->got);
+	return NULL;
 }
 
 void bench_teardown(void *input, size_t n)
@@ -51,5 +75,6 @@ void bench_teardown(void *input, size_t n)
 	(void)n;
 	bench_release(in->s);
 	bench_release(in->drop);
+	bench_release(in->orig);
 	bench_release(in);
 }

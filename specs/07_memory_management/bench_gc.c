@@ -11,6 +11,8 @@ struct input {
 	struct gc_object **objs;
 	size_t *perm;  /* perm[0..n/2): the chain in order; the rest: the ring */
 	size_t *extra; /* the second reference of each object, as an index into perm */
+	size_t freed1, count, freed2;
+	int value;
 };
 
 void *bench_setup(size_t n, struct bench_rng *rng)
@@ -20,6 +22,8 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	in->objs = bench_calloc(n, sizeof(*in->objs));
 	in->perm = bench_alloc(n * sizeof(size_t));
 	in->extra = bench_alloc(n * sizeof(size_t));
+	in->freed1 = in->count = in->freed2 = (size_t)-1;
+	in->value = -1;
 	for (size_t i = 0; i < n; i++)
 		in->perm[i] = i;
 	for (size_t i = n; i > 1; i--) {
@@ -55,13 +59,34 @@ void bench_run(void *input, size_t n)
 			sum += gc_link(o, in->objs[in->perm[next]]);
 		sum += gc_link(o, in->objs[in->perm[in->extra[k]]]);
 	}
-	sum += 1000 * gc_collect(h);
-	sum += gc_value(first) + gc_count(h);
+	in->freed1 = gc_collect(h);
+	in->value = gc_value(first);
+	in->count = gc_count(h);
 	gc_unroot(h, first);
-	sum += 1000000 * gc_collect(h);
+	in->freed2 = gc_collect(h);
+	sum += in->freed1 + 1000 * in->count + 1000000 * in->freed2 + (uint64_t)in->value;
 out:
 	gc_destroy(h);
 	bench_sink(sum);
+}
+
+/* The ring is garbage from the start; the chain only once unrooted. */
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	size_t live = n / 2, dead = n - live;
+	if (n < 2)
+		return NULL;
+	if (in->freed1 != dead)
+		return bench_expect("expected the first collection to free the %zu unreachable objects, it freed %zu",
+				    dead, in->freed1);
+	if (in->count != live || in->value != (int)in->perm[0])
+		return bench_expect("expected %zu live objects and the root's value %d, got %zu and %d", live,
+				    (int)in->perm[0], in->count, in->value);
+	if (in->freed2 != live)
+		return bench_expect("expected the second collection to free the %zu unrooted objects, it freed %zu",
+				    live, in->freed2);
+	return NULL;
 }
 
 void bench_teardown(void *input, size_t n)

@@ -12,6 +12,7 @@
 struct input {
 	void **objs;
 	size_t *order; /* a random permutation of 0..n-1 */
+	uint64_t sum;
 };
 
 void *bench_setup(size_t n, struct bench_rng *rng)
@@ -19,6 +20,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	struct input *in = bench_alloc(sizeof(*in));
 	in->objs = bench_calloc(n, sizeof(void *));
 	in->order = bench_alloc(n * sizeof(size_t));
+	in->sum = (uint64_t)-1;
 	for (size_t i = 0; i < n; i++)
 		in->order[i] = i;
 	for (size_t i = n; i > 1; i--) {
@@ -59,7 +61,21 @@ void bench_run(void *input, size_t n)
 		pool_free(p, in->objs[k]);
 	}
 	pool_destroy(p);
+	in->sum = sum;
 	bench_sink(sum);
+}
+
+/* Each object read at the end was written once with the low byte of its
+ * index and never given back: objects that overlap or were handed out
+ * twice read otherwise. */
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	uint64_t want = 0;
+	for (size_t i = n / 2; i < n; i++)
+		want += in->order[i] & 0xff;
+	return in->sum == want ? NULL : bench_expect("expected the objects to keep what was written in them (sum %llu, got %llu)",
+						   (unsigned long long)want, (unsigned long long)in->sum);
 }
 
 void bench_teardown(void *input, size_t n)

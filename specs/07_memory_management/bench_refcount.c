@@ -14,6 +14,7 @@ struct node {
 struct input {
 	void **objs;
 	size_t *order1, *order2; /* two random permutations of 0..n-1 */
+	uint64_t counts, destroyed;
 };
 
 static size_t destroyed;
@@ -42,6 +43,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	in->objs = bench_calloc(n, sizeof(void *));
 	in->order1 = bench_alloc(n * sizeof(size_t));
 	in->order2 = bench_alloc(n * sizeof(size_t));
+	in->counts = in->destroyed = (uint64_t)-1;
 	shuffle(rng, in->order1, n);
 	shuffle(rng, in->order2, n);
 	return in;
@@ -69,7 +71,23 @@ void bench_run(void *input, size_t n)
 		rc_release(in->objs[in->order2[i]]);
 	for (size_t i = 0; i < n; i++)
 		rc_release(in->objs[in->order1[i]]);
+	in->counts = sum;
+	in->destroyed = destroyed;
 	bench_sink(sum + destroyed);
+}
+
+/* Object i holds its own reference, one retained, and one from each of
+ * its children: 2n + (n - 1) in all; every object is destroyed at the end. */
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	uint64_t want = n ? 3 * (uint64_t)n - 1 : 0;
+	if (in->counts != want)
+		return bench_expect("expected the counts to add up to %llu, got %llu", (unsigned long long)want,
+				    (unsigned long long)in->counts);
+	if (in->destroyed != n)
+		return bench_expect("expected all %zu objects destroyed, got %llu", n, (unsigned long long)in->destroyed);
+	return NULL;
 }
 
 void bench_teardown(void *input, size_t n)

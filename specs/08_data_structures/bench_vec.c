@@ -2,6 +2,8 @@
 #include "bench.h"
 #include "vec.h"
 
+static uint64_t got;
+
 void *bench_setup(size_t n, struct bench_rng *rng)
 {
 	int *values = bench_alloc(n * sizeof(*values));
@@ -19,10 +21,23 @@ void bench_run(void *input, size_t n)
 
 	for (size_t i = 0; i < n; i++)
 		sum += vec_push(&v, values[i]);
-	while (vec_pop(&v, &x))
-		sum += (uint64_t)x;
+	for (uint64_t k = 1; vec_pop(&v, &x); k++)
+		sum += (uint64_t)x * k;
 	vec_release(&v);
+	got = sum;
 	bench_sink(sum);
+}
+
+/* n pushes that succeed, then the values back last first, each weighted
+ * by the order it came back in. */
+const char *bench_check(void *input, size_t n)
+{
+	const int *values = input;
+	uint64_t sum = n;
+	for (size_t k = 1; k <= n; k++)
+		sum += (uint64_t)values[n - k] * k;
+	return got == sum ? NULL : bench_expect("expected the %zu values pushed to pop last first (sum %llu, got %llu)", n,
+					       (unsigned long long)sum, (unsigned long long)got);
 }
 
 void bench_teardown(void *input, size_t n)

@@ -13,9 +13,21 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	return a;
 }
 
+static int64_t got;
+
 void bench_run(void *input, size_t n)
 {
-	bench_sink((uint64_t)parallel_sum(input, n, THREADS));
+	got = parallel_sum(input, n, THREADS);
+	bench_sink((uint64_t)got);
+}
+
+const char *bench_check(void *input, size_t n)
+{
+	const int32_t *a = input;
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += a[i];
+	return got == sum ? NULL : bench_expect("expected %lld, got %lld", (long long)sum, (long long)got);
 }
 
 void bench_teardown(void *input, size_t n)

@@ -66,6 +66,18 @@ void bench_run(void *input, size_t n)
 	bench_sink(n ? (uint64_t)in->ran[0] + in->ran[n - 1] : 0);
 }
 
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	if (!in->pool)
+		return "expected a pool, pool_create gave NULL";
+	for (size_t i = 0; i < n; i++)
+		if (in->ran[i] != 1)
+			return bench_expect("expected task %zu of %zu to run once before pool_wait returned, it ran %d times",
+					    i, n, in->ran[i]);
+	return NULL;
+}
+
 void bench_teardown(void *input, size_t n)
 {
 	struct input *in = input;

@@ -14,6 +14,7 @@
 
 struct input {
 	char path[64];
+	long expect, got;
 };
 
 static void write_all(int fd, const char *buf, size_t len, const char *path)
@@ -33,6 +34,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 {
 	struct input *in = bench_alloc(sizeof(*in));
 	char *buf = bench_alloc(CHUNK);
+	in->expect = 0;
 	size_t used = 0, line_left = (size_t)bench_rand_int(rng, 0, 99);
 
 	snprintf(in->path, sizeof(in->path), "count_lines.%ld.tmp", (long)getpid());
@@ -44,6 +46,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	for (size_t i = 0; i < n; i++) {
 		if (line_left == 0) {
 			buf[used++] = '\n';
+			in->expect++;
 			line_left = (size_t)bench_rand_int(rng, 0, 99);
 		} else {
 			buf[used++] = (char)bench_rand_int(rng, 'a', 'z');
@@ -56,6 +59,8 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	}
 	write_all(fd, buf, used, in->path);
 	close(fd);
+	/* A last line without its '\n' counts too. */
+	in->expect += n && (used ? buf[used - 1] : buf[CHUNK - 1]) != '\n';
 	bench_release(buf);
 	return in;
 }
@@ -64,7 +69,15 @@ void bench_run(void *input, size_t n)
 {
 	struct input *in = input;
 	(void)n;
-	bench_sink((uint64_t)count_lines(in->path));
+	in->got = count_lines(in->path);
+	bench_sink((uint64_t)in->got);
+}
+
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	return in->got == in->expect ? NULL : bench_expect("expected %ld lines, got %ld", in->expect, in->got);
 }
 
 void bench_teardown(void *input, size_t n)

@@ -21,6 +21,7 @@ static size_t line_length(size_t n, struct bench_rng *rng)
 
 struct input {
 	char path[64];
+	long expect, got;
 };
 
 static void write_all(int fd, const char *buf, size_t len, const char *path)
@@ -40,6 +41,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 {
 	struct input *in = bench_alloc(sizeof(*in));
 	char *buf = bench_alloc(CHUNK);
+	in->expect = 0;
 	size_t used = 0, line_left = line_length(n, rng);
 
 	snprintf(in->path, sizeof(in->path), "count_lines.%ld.tmp", (long)getpid());
@@ -51,6 +53,7 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	for (size_t i = 0; i < n; i++) {
 		if (line_left == 0) {
 			buf[used++] = '\n';
+			in->expect++;
 			line_left = line_length(n, rng);
 		} else {
 			buf[used++] = (char)bench_rand_int(rng, 'a', 'z');
@@ -63,6 +66,8 @@ void *bench_setup(size_t n, struct bench_rng *rng)
 	}
 	write_all(fd, buf, used, in->path);
 	close(fd);
+	/* A last line without its '\n' counts too. */
+	in->expect += n && (used ? buf[used - 1] : buf[CHUNK - 1]) != '\n';
 	bench_release(buf);
 	return in;
 }
@@ -71,7 +76,15 @@ void bench_run(void *input, size_t n)
 {
 	struct input *in = input;
 	(void)n;
-	bench_sink((uint64_t)count_lines(in->path));
+	in->got = count_lines(in->path);
+	bench_sink((uint64_t)in->got);
+}
+
+const char *bench_check(void *input, size_t n)
+{
+	struct input *in = input;
+	(void)n;
+	return in->got == in->expect ? NULL : bench_expect("expected %ld lines, got %ld", in->expect, in->got);
 }
 
 void bench_teardown(void *input, size_t n)
