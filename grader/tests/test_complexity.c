@@ -38,7 +38,11 @@ static const struct row {
 	{ "linear within O(n)", LINEAR, 6, FIT_N, 0, 0, NULL, ST_PASS, FIT_N, "within the claimed O(n)" },
 	{ "linear within a looser claim", LINEAR, 6, FIT_NLOGN, 0, 0, NULL, ST_PASS, FIT_N, "measured O(n)" },
 	{ "n log n against O(n)", NLOGN, 6, FIT_N, 0, 0, NULL, ST_FAIL, FIT_NLOGN, "grows as O(n log n)" },
-	{ "too close to call", NLOGN_SMALL, 6, FIT_N, 0, 0, NULL, ST_INCONCLUSIVE, FIT_NLOGN, "cannot decide" },
+	/* Exact counts whose cost per element keeps rising (2.6 to 3.4 over
+	 * the ladder) grow faster than O(n): no verdict below the growth
+	 * measured at the top of the ladder (issue 19). */
+	{ "a small log factor, counted exactly", NLOGN_SMALL, 6, FIT_N, 0, 0, NULL, ST_FAIL, FIT_NLOGN,
+	  "grows as O(n log n)" },
 	{ "quadratic against O(n log n)", QUADRATIC, 6, FIT_NLOGN, 0, 0, NULL, ST_FAIL, FIT_N2,
 	  "f() grows as O(n^2) (quadratic), but the spec asks for O(n log n)" },
 	{ "quadratic, stopped by the budget", QUADRATIC, 4, FIT_NLOGN, 16384, 0, NULL, ST_FAIL, FIT_N2,
