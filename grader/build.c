@@ -218,6 +218,22 @@ int build_harness(struct context *ctx)
 		free(in);
 		free(out);
 	}
+	/* For the tests' sanitizer build (build_sanitized): its hooks, and the
+	 * Criterion hooks keeping more of each test's output (the reports). */
+	static const char *const san[][3] = {
+		{ "san_hooks.c", "san_hooks.o", "-DGRADER_SAN" },
+		{ "cr_hooks.c", "cr_hooks_san.o", "-DOUTPUT_CAP=3500" },
+	};
+	for (size_t i = 0; i < sizeof(san) / sizeof(san[0]) && !ret; i++) {
+		char *in = path_join(src, san[i][0]);
+		char *out = path_join(ctx->harness_obj, san[i][1]);
+		const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer", "-Wall",
+				       incl, san[i][2], "-c", in, "-o", out, NULL };
+		if (run_own(argv, ctx->harness_obj, &log))
+			ret = error("cannot build the grader's runner %s:\n%s", in, log.buf);
+		free(in);
+		free(out);
+	}
 	free(src);
 	free(incl);
 	buf_release(&log);
@@ -1036,6 +1052,90 @@ static int compile_course_file(const struct context *ctx, const struct spec *spe
 	return r ? -1 : 0;
 }
 
+/* The tests a second time, the submission's files compiled with
+ * AddressSanitizer and UBSan (tests-san, for memory.tests: memtests.c):
+ * the same sources that passed the rules above, the same renames. Returns
+ * 0, or -1 when it does not build (then memcheck does that work alone). */
+static int build_sanitized(const struct context *ctx, const struct spec_exercise *ex, const struct unit *units,
+			   size_t nr, const char *dir, const char **binds)
+{
+	static const char *const flags[] = { "-fsanitize=address,undefined", "-fno-sanitize-recover=all", NULL };
+	struct args a = ARGS_INIT;
+	struct buf log = BUF_INIT;
+	char **objs = xcalloc(nr + 1, sizeof(*objs));
+	int ret = 0;
+
+	for (size_t i = 0; i < nr && !ret; i++) {
+		if (!units[i].needed)
+			continue;
+		objs[i] = xasprintf("%.*s.san.o", (int)(strlen(units[i].obj) - 2), units[i].obj);
+		args_reset(&a);
+		arg_common(&a, ex);
+		for (int f = 0; flags[f]; f++)
+			arg(&a, flags[f]);
+		arg(&a, "-c");
+		arg(&a, units[i].file);
+		arg(&a, "-o");
+		arg(&a, objs[i]);
+		if (run_tool(a.v, dir, binds, &log, 1)) {
+			ret = -1;
+			break;
+		}
+		char *main_to = i ? xasprintf("main=grader_helper_main_%zu", i) : xstrdup("main=grader_student_main");
+		args_reset(&a);
+		arg(&a, "objcopy");
+		for (int k = 0; renames[k]; k++) {
+			arg(&a, "--redefine-sym");
+			arg(&a, strncmp(renames[k], "main=", 5) ? renames[k] : main_to);
+		}
+		arg(&a, objs[i]);
+		ret = run_tool(a.v, dir, binds, &log, 1) ? -1 : 0;
+		free(main_to);
+	}
+	char **privates = xcalloc(ex->nr_private_tests + 1, sizeof(*privates));
+	if (!ret) {
+		char *hooks = path_join(ctx->harness_obj, "cr_hooks_san.o");
+		char *san = path_join(ctx->harness_obj, "san_hooks.o");
+		char *crash = path_join(ctx->harness_obj, "crash.o");
+		char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
+		args_reset(&a);
+		arg_common(&a, ex);
+		arg(&a, flags[0]);
+		arg(&a, "tests.o");
+		for (size_t i = 0; i < ex->nr_private_tests; i++)
+			arg(&a, privates[i] = xasprintf("private%zu.o", i));
+		for (size_t i = 0; i < nr; i++)
+			if (objs[i])
+				arg(&a, objs[i]);
+		arg(&a, hooks);
+		arg(&a, san);
+		arg(&a, crash);
+		arg(&a, lockdown);
+		arg(&a, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
+			"--wrap=criterion_internal_test_teardown");
+		arg(&a, "-o");
+		arg(&a, "tests-san");
+		arg(&a, "-lcriterion");
+		for (size_t i = 0; i < ex->nr_libs; i++)
+			arg(&a, ex->libs[i]);
+		arg(&a, "-lm");
+		ret = run_tool(a.v, dir, binds, &log, 1) ? -1 : 0;
+		free(hooks);
+		free(san);
+		free(crash);
+		free(lockdown);
+	}
+	for (size_t i = 0; i < ex->nr_private_tests; i++)
+		free(privates[i]);
+	free(privates);
+	for (size_t i = 0; i <= nr; i++)
+		free(objs[i]);
+	free(objs);
+	args_release(&a);
+	buf_release(&log);
+	return ret;
+}
+
 static int is_c_file(const char *name)
 {
 	size_t l = strlen(name);
@@ -1221,6 +1321,9 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		if (r)
 			goto out;
 	}
+	/* A sanitizer build that fails leaves memcheck to do the work alone. */
+	if (ex->memcheck_tests && ex->test_file)
+		build_sanitized(ctx, ex, units, nr, dir, binds);
 	ret = 0;
 out:
 	scrub_paths(ctx, spec, dir, &log);

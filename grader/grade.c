@@ -126,6 +126,20 @@ static void release_location(struct location *l)
 	free(l->file);
 }
 
+void tests_result_release(struct tests_result *t)
+{
+	for (size_t i = 0; i < t->nr_cases; i++) {
+		free(t->cases[i].name);
+		free(t->cases[i].message);
+		free(t->cases[i].output);
+		free(t->cases[i].crash_at);
+		release_location(&t->cases[i].loc);
+	}
+	free(t->cases);
+	free(t->reason);
+	free(t->output);
+}
+
 void exercise_result_release(struct exercise_result *ex)
 {
 	free(ex->source);
@@ -137,16 +151,7 @@ void exercise_result_release(struct exercise_result *ex)
 		free(ex->build.diags[i].message);
 	}
 	free(ex->build.diags);
-	for (size_t i = 0; i < ex->tests.nr_cases; i++) {
-		free(ex->tests.cases[i].name);
-		free(ex->tests.cases[i].message);
-		free(ex->tests.cases[i].output);
-		free(ex->tests.cases[i].crash_at);
-		release_location(&ex->tests.cases[i].loc);
-	}
-	free(ex->tests.cases);
-	free(ex->tests.reason);
-	free(ex->tests.output);
+	tests_result_release(&ex->tests);
 	free(ex->complexity.points);
 	free(ex->complexity.reason);
 	free(ex->complexity.reading);

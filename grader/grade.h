@@ -215,6 +215,9 @@ void grade_total(struct grade *g);
 /* Whether some check of g could not be graded (ST_ERROR anywhere). */
 int grade_incomplete(const struct grade *g);
 
+/* Frees what a tests result holds (not the struct). */
+void tests_result_release(struct tests_result *t);
+
 /* Frees what one exercise's result holds (not the struct). */
 void exercise_result_release(struct exercise_result *ex);
 

@@ -13,6 +13,7 @@
 #include "harness/protocol.h"
 #include "valgrind/massif.h"
 #include "valgrind/memcheck.h"
+#include "memtests.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -486,9 +487,18 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
 	if (ex->memcheck_tests) {
-		char *tests_dir = path_join(run_dir, "tests");
-		run_tests_memcheck(ex, build_dir, tests_dir, out, &why);
-		free(tests_dir);
+		/* The sanitizers over the tests first, natively; memcheck (one
+		 * valgrind per test) only when a leak may hide there. */
+		char *san_dir = path_join(run_dir, "tests-san");
+		char *note = NULL;
+		int r = memtests_run(ex, build_dir, san_dir, out, &note);
+		if (r) {
+			char *tests_dir = path_join(run_dir, "tests");
+			run_tests_memcheck(ex, build_dir, tests_dir, out, &why);
+			free(tests_dir);
+		}
+		free(note);
+		free(san_dir);
 	}
 	out->space_claim = out->space_measured = FIT_NONE;
 	if (ex->has_space) {

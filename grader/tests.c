@@ -319,13 +319,25 @@ static void worker_records(const char *text, struct tests_result *out, const cha
 		free(name);
 		if (!c)
 			continue;
-		if (!strcmp(f[0], "output") && !c->output) {
+		if (!strcmp(f[0], "output")) {
 			size_t total = strtoul(f[3], NULL, 10), shown = strlen(f[4]);
 			while (shown && f[4][shown - 1] == '\n')
 				f[4][--shown] = '\0';
-			c->output = total > strlen(f[4]) + 1
+			char *more = total > strlen(f[4]) + 1
 				? xasprintf("%s\n... (%zu bytes in all: the first %zu shown)", f[4], total, shown)
 				: xstrdup(f[4]);
+			/* A second record: what the test printed in its teardown. */
+			if (c->output && *more) {
+				char *both = xasprintf("%s\n%s", c->output, more);
+				free(more);
+				more = both;
+			}
+			if (c->output && !*more) {
+				free(more);
+			} else {
+				free(c->output);
+				c->output = more;
+			}
 		} else if (!strcmp(f[0], "frames") && !c->crash_at && c->status == CASE_CRASHED) {
 			c->crash_at = tests_crash_place(binary, build_dir, f[4]);
 			if (c->crash_at) {
@@ -362,17 +374,19 @@ static char *summary(const struct tests_result *out)
 			 first->message);
 }
 
-void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,
-	       const char *build_dir, const char *run_dir, struct tests_result *out)
+/* memory: the address-space limit of the run (0: none, for the
+ * sanitizers' shadow memory); slower: how many times a test may take its
+ * spec's time. */
+static void run_tests(const struct spec_exercise *ex, const char *binary, const char *build_dir,
+		      const char *run_dir, size_t memory, double slower, struct tests_result *out)
 {
 	char *results = xasprintf("%s.results", run_dir);
-	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout);
+	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout * slower);
 	const char *env[] = { "GRADER_RESULT_FD=3", timeout, NULL };
 	const char *argv[] = { binary, "--jobs", "1", "--ascii", "--short-filename", NULL };
 	const char *binds[] = { build_dir, NULL };
-	const size_t memory = (size_t)2 << 30, cap = 64u << 10;
+	const size_t cap = 64u << 10;
 	struct buf rec = BUF_INIT;
-	(void)ctx;
 
 	int fd = open(results, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -389,7 +403,7 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 	 * enforces each test's own; this bounds the whole run. */
 	struct spawn sp = {
 		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
-		.timeout = 10 + 40 * ex->test_timeout, .cpu_seconds = 0,
+		.timeout = 10 + 40 * ex->test_timeout * slower, .cpu_seconds = 0,
 		.memory_bytes = memory, .file_bytes = (size_t)64 << 20,
 		.processes = 32, .output_cap = cap, .pass_fd = fd,
 	};
@@ -489,4 +503,20 @@ done:
 	buf_release(&rec);
 	free(results);
 	free(timeout);
+}
+
+void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,
+	       const char *build_dir, const char *run_dir, struct tests_result *out)
+{
+	(void)ctx;
+	run_tests(ex, binary, build_dir, run_dir, (size_t)2 << 30, 1, out);
+}
+
+void tests_run_sanitized(const struct spec_exercise *ex, const char *binary, const char *build_dir,
+			 const char *run_dir, struct tests_result *out)
+{
+	/* AddressSanitizer reserves terabytes of address space for its
+	 * shadow: its own hard_rss_limit_mb (san_hooks.c) bounds the memory
+	 * instead. A few times slower than native. */
+	run_tests(ex, binary, build_dir, run_dir, 0, 5, out);
 }

@@ -23,4 +23,10 @@ char *tests_crash_place(const char *binary, const char *build_dir, const char *f
  * Returns 1 when the "end" record was seen. */
 int tests_parse_records(const char *text, const struct spec_exercise *ex, struct tests_result *out);
 
+/* As tests_run, for the sanitizer build of the tests (tests-san): no
+ * address-space limit, five times the time. Only each test's output (the
+ * sanitizers' reports) is of use in out; the verdicts are tests_run's. */
+void tests_run_sanitized(const struct spec_exercise *ex, const char *binary, const char *build_dir,
+			 const char *run_dir, struct tests_result *out);
+
 #endif

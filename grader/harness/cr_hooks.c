@@ -311,16 +311,26 @@ static void unwatch(const struct criterion_test *t)
  * and stderr to the first (unbuffered: a crash loses nothing) and, if it
  * crashes, its frames to the second (crash.h); the runner reads both when
  * the test ends, and empties them for the next. */
+#ifndef OUTPUT_CAP
 #define OUTPUT_CAP 1500
+#endif
 /* In the run's folder (boxfort closes every descriptor a worker would
  * inherit); workers find them by name, removed at the end. */
 static char output_path[] = ".grader-output-XXXXXX", crash_path[] = ".grader-crash-XXXXXX";
 static int output_fd = -1, crash_fd = -1;
 /* In a worker only (boxfort's variable says so). */
+static void worker_files(void);
+
 __attribute__((constructor)) static void worker_init(void)
 {
-	if (!getenv("BXFI_MAP"))
+	/* In the runner: the files, before boxfort starts any worker (it
+	 * may start the first before PRE_ALL, which would then print to no
+	 * file). */
+	if (!getenv("BXFI_MAP")) {
+		if (getenv("GRADER_RESULT_FD"))
+			worker_files();
 		return;
+	}
 	const char *out = getenv("GRADER_WORKER_OUTPUT"), *crash = getenv("GRADER_WORKER_CRASH");
 	output_fd = out ? open(out, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
 	crash_fd = crash ? open(crash, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
@@ -383,8 +393,6 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 		unsetenv("GRADER_RESULT_FD");
 	}
 	unsetenv("GRADER_TEST_TIMEOUT");
-	if (result_fd >= 0)
-		worker_files();
 	/* Workers of the same user cannot open this process's /proc files
 	 * (and so its file descriptors) once it is not dumpable. */
 	prctl(PR_SET_DUMPABLE, 0);
@@ -431,6 +439,13 @@ ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
 	begin(&r, "crash", st->test);
 	put_int_field(&r, st->signal);
 	put_record(&r);
+}
+
+/* What a test printed in its teardown (and the heap line of the sanitizer
+ * build, san_hooks.c) comes after POST_TEST: a second output record. */
+ReportHook(POST_FINI)(struct criterion_test_stats *st)
+{
+	take_file(output_fd, "output", st->test);
 }
 
 ReportHook(POST_TEST)(struct criterion_test_stats *st)

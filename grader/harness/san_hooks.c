@@ -1,0 +1,63 @@
+/* san_hooks.c - the tests' second build, under AddressSanitizer and UBSan
+ *
+ * Linked only into tests-san (build.c), with the test's main and teardown
+ * wrapped (-Wl,--wrap=criterion_internal_test_main and
+ * --wrap=criterion_internal_test_teardown). The sanitizers report invalid
+ * accesses, use after free, double free and undefined behaviour on the
+ * worker's stderr, which the hooks capture as the test's output (cr_hooks.c).
+ * LeakSanitizer cannot run here (it stops the world with ptrace, which the
+ * system-call filter refuses), so each worker prints the heap its test's
+ * body still holds when it returns, as a line the grader reads:
+ *
+ *   ==grader-heap== BYTES
+ *
+ * A test that holds more when its body returns than before it is
+ * suspect, and the grader confirms with memcheck; so is a test whose line
+ * is missing (its output was tampered with, or it ended early).
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The sanitizers' options, built in: the environment is the submission's
+ * to read, not to set. ASan's and UBSan's own exit codes tell a report
+ * from the test's own failure even when the report's text is lost. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "detect_leaks=0:halt_on_error=1:exitcode=97:abort_on_error=0:handle_segv=0:"
+	       "allow_user_segv_handler=1:malloc_context_size=6:print_legend=0:color=never:"
+	       "detect_stack_use_after_return=0:hard_rss_limit_mb=2048";
+}
+
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void)
+{
+	return "halt_on_error=1:exitcode=98:print_stacktrace=1:color=never";
+}
+
+size_t __sanitizer_get_current_allocated_bytes(void);
+
+static size_t before;
+
+void __real_criterion_internal_test_main(void (*fn)(void));
+void __wrap_criterion_internal_test_main(void (*fn)(void))
+{
+	before = __sanitizer_get_current_allocated_bytes();
+	__real_criterion_internal_test_main(fn);
+}
+
+/* Before the real teardown: it tells the runner the test ended, and the
+ * runner takes the test's output then (cr_hooks.c, POST_FINI). */
+void __real_criterion_internal_test_teardown(void);
+void __wrap_criterion_internal_test_teardown(void)
+{
+	size_t after = __sanitizer_get_current_allocated_bytes();
+	char line[64];
+	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld\n",
+			 (long long)after - (long long)before);
+	if (n > 0 && write(2, line, (size_t)n) < 0)
+		line[0] = '\0';
+	__real_criterion_internal_test_teardown();
+}

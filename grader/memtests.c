@@ -1,0 +1,110 @@
+/* memtests.c - memory errors over the tests, at close to native speed
+ *
+ * memory.tests asks for the course's tests to be checked for invalid
+ * accesses and leaks, which only an edge case may reach. One valgrind per
+ * Criterion test is slow (seconds each); instead the tests' sanitizer build
+ * (tests-san: AddressSanitizer and UBSan) runs once, natively, and each
+ * test's report is read from its captured output. Leaks need memcheck:
+ * each test prints the heap it still holds after its teardown
+ * (harness/san_hooks.c), and only when some test holds memory, or a test's
+ * line or report is missing (it ended early, or its output was tampered
+ * with), does memcheck run over the tests as before. The report says which
+ * tool found what.
+ */
+#include "memtests.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitizer.h"
+#include "spawn.h"
+#include "tests.h"
+#include "util.h"
+
+#define HEAP_MARK "==grader-heap== "
+
+/* Takes the findings of one test's report into out, named by the test. */
+static void take(struct memory_result *out, struct sanitizer_report *rep, const char *test, size_t *alloc_errors)
+{
+	for (size_t i = 0; i < rep->nr_errors; i++) {
+		struct mem_error *e = &rep->errors[i];
+		ALLOC_GROW(out->errors, out->nr_errors + 1, *alloc_errors);
+		char *what = xasprintf("%s (found by AddressSanitizer/UBSan)", e->what);
+		free(e->what);
+		e->what = what;
+		e->test = xstrdup(test);
+		out->errors[out->nr_errors++] = *e;
+		memset(e, 0, sizeof(*e));
+	}
+	rep->nr_errors = 0;
+}
+
+/* The largest heap a test held after its teardown, from its output; -1
+ * when no line says (the line was lost or never printed). The largest,
+ * so that a line the code under test prints itself can only add. */
+static long long held_after(const char *output)
+{
+	long long most = -1;
+	for (const char *p = output ? strstr(output, HEAP_MARK) : NULL; p; p = strstr(p + 1, HEAP_MARK)) {
+		long long v = strtoll(p + strlen(HEAP_MARK), NULL, 10);
+		if (v > most)
+			most = v;
+	}
+	return most;
+}
+
+int memtests_run(const struct spec_exercise *ex, const char *build_dir, const char *dir,
+		 struct memory_result *out, char **note)
+{
+	char *binary = path_join(build_dir, "tests-san");
+	char *file = xasprintf("%s.c", ex->name);
+	struct tests_result t;
+	size_t alloc_errors = out->nr_errors;
+	int suspect = 0;
+	struct buf why = BUF_INIT;
+
+	*note = NULL;
+	if (!file_exists(binary)) {
+		free(binary);
+		free(file);
+		return -1;
+	}
+	memset(&t, 0, sizeof(t));
+	/* The runner makes its workers' output files here, as the user the
+	 * children run as. */
+	if (mkdir_p(dir, 0755) || spawn_prepare_dir(dir)) {
+		free(binary);
+		free(file);
+		return -1;
+	}
+	tests_run_sanitized(ex, binary, build_dir, dir, &t);
+	if (t.status == ST_ERROR || !t.nr_cases) {
+		suspect = 1;
+		buf_adds(&why, "the sanitizer build of the tests did not run");
+	}
+	for (size_t i = 0; i < t.nr_cases; i++) {
+		const struct test_case *c = &t.cases[i];
+		struct sanitizer_report rep;
+		size_t found = sanitizer_parse(c->output ? c->output : "", c->output ? strlen(c->output) : 0, file,
+					       &rep);
+		take(out, &rep, c->name, &alloc_errors);
+		long long held = held_after(c->output);
+		/* A report that is gone, a test that ended before its teardown,
+		 * or heap still held: memcheck decides. */
+		if (held != 0 && !found) {
+			if (!suspect)
+				buf_addf(&why, held > 0 ? "%s held %lld bytes after its teardown"
+						       : "%s did not report its heap", c->name, held);
+			suspect = 1;
+		}
+		sanitizer_release(&rep);
+	}
+	if (suspect)
+		*note = buf_detach(&why);
+	buf_release(&why);
+	tests_result_release(&t);
+	free(binary);
+	free(file);
+	return suspect;
+}
