@@ -87,6 +87,8 @@ struct complexity_result {
 	int fitted;
 	size_t stopped_at;         /* first size not measured (budget or limit), or 0 */
 	int timed_out;             /* stopped_at ran past the time limit itself */
+	int by_clock;              /* the wall clock, not the counts, cut the ladder short:
+				    * the result depends on the machine's speed and load */
 	char *reason;              /* one line a student understands */
 	char *reading;             /* "doubling n multiplied the cost by 4.0: quadratic" */
 };
