@@ -117,9 +117,9 @@ static int depends_on_speed(const struct exercise_result *r)
 			return 1;
 	/* A ladder stopped by its instruction budget is the same on any
 	 * machine; one cut by the clock is not. */
-	if (r->complexity.by_clock || r->complexity.timed_out)
+	if (r->complexity.by_clock || r->complexity.timed_out || r->complexity.measurement_error)
 		return 1;
-	return r->memory.timeouts > 0;
+	return r->memory.timeouts > 0 || r->memory.measurement_errors > 0;
 }
 
 void cache_store(const char *dir, const char *material, const struct exercise_result *r)

@@ -213,8 +213,8 @@ static char *disagreement(const struct complexity_result *out, const double *ms)
  * what one callgrind process writes for this ladder. */
 static void measurement_error(struct complexity_result *out, const char *why)
 {
-	/* ST_ERROR */
-	out->status = ST_INCONCLUSIVE;
+	out->status = ST_INCONCLUSIVE; /* ST_ERROR */
+	out->measurement_error = 1;
 	out->reason = xasprintf("measurement error: %s", why);
 }
 
@@ -387,7 +387,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 	}
 
 	size_t next = measured < ex->nr_sizes ? ex->sizes[measured] : 0;
-	if (instr && out->reason && !strncmp(out->reason, "measurement error:", 18)) {
+	if (out->measurement_error) {
 		; /* decided */
 	} else if (instr && watch.stop < ex->nr_sizes && out->nr_points == watch.stop) {
 		/* the counts stopped the ladder: the same on any machine */

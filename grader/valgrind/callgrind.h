@@ -9,7 +9,9 @@ struct callgrind_part {
 	unsigned number;                  /* "part: N": 1, 2, ... */
 	char *trigger;                    /* "Client Request: n=2048", "Program termination" */
 	unsigned long long bb_from, bb_to; /* "Timerange: Basic block A - B" */
-	double total;                     /* "totals:" (equal to "summary:") */
+	double total;                     /* "totals:" (equal to "summary:" in the dumps a
+					   * client request asks for; the one at the end may
+					   * count a little more) */
 };
 
 /* A stream valgrind wrote: one header, then parts numbered from 1 whose

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -154,4 +155,81 @@ void channel_release(struct channel *ch)
 	ch->rd = -1;
 	buf_release(&ch->data);
 	ch->number = -1;
+}
+
+/* The pid of a valgrind log line, "==123== ..." or "**123** ...", or -1. */
+static long line_pid(const char *line, size_t n)
+{
+	if (n < 5 || (line[0] != '=' && line[0] != '*') || line[1] != line[0])
+		return -1;
+	char mark = line[0];
+	size_t i = 2;
+	long pid = 0;
+	while (i < n && line[i] >= '0' && line[i] <= '9' && pid < 100000000)
+		pid = pid * 10 + (line[i++] - '0');
+	if (i == 2 || i + 1 >= n || line[i] != mark || line[i + 1] != mark)
+		return -1;
+	return pid;
+}
+
+static int by_pid(const void *a, const void *b)
+{
+	long x = ((const struct channel_log *)a)->pid, y = ((const struct channel_log *)b)->pid;
+	return (x > y) - (x < y);
+}
+
+int channel_log_split(const char *text, size_t len, size_t max, struct channel_log **logs, size_t *nr,
+		      char **err)
+{
+	const char *p = text, *end = text + len;
+	unsigned lineno = 0;
+	size_t alloc = 0;
+
+	*logs = NULL;
+	*nr = 0;
+	*err = NULL;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		lineno++;
+		if (!nl) {
+			*err = xasprintf("the log ends inside line %u", lineno);
+			goto bad;
+		}
+		long pid = line_pid(p, (size_t)(nl - p));
+		if (pid < 0) {
+			*err = xasprintf("line %u is not valgrind's", lineno);
+			goto bad;
+		}
+		size_t k = 0;
+		while (k < *nr && (*logs)[k].pid != pid)
+			k++;
+		if (k == *nr) {
+			if (*nr == max) {
+				*err = xasprintf("more than %zu processes in one log", max);
+				goto bad;
+			}
+			ALLOC_GROW(*logs, *nr + 1, alloc);
+			(*logs)[k].pid = pid;
+			struct buf empty = BUF_INIT;
+			(*logs)[k].text = empty;
+			(*nr)++;
+		}
+		buf_add(&(*logs)[k].text, p, (size_t)(nl + 1 - p));
+		p = nl + 1;
+	}
+	if (*nr)
+		qsort(*logs, *nr, sizeof(**logs), by_pid);
+	return 0;
+bad:
+	channel_logs_free(*logs, *nr);
+	*logs = NULL;
+	*nr = 0;
+	return -1;
+}
+
+void channel_logs_free(struct channel_log *logs, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		buf_release(&logs[i].text);
+	free(logs);
 }

@@ -86,6 +86,24 @@ unsigned long channel_nofile(void);
  * not end (data holds what came). */
 int channel_finish(struct channel *ch);
 
+/* One process's part of a valgrind log that came through a channel. */
+struct channel_log {
+	long pid;
+	struct buf text;     /* its lines, in the order they came */
+};
+
+/* Splits a valgrind log (--log-fd, any number of processes, as with
+ * --trace-children=yes) by process: every line must be valgrind's,
+ * "==PID== ..." or "**PID** ..." (what the client asked valgrind to print),
+ * the log must end with a whole line, and no more than max processes may
+ * appear. Returns 0 with *logs (ascending pid, *nr of them; free with
+ * channel_logs_free) or -1 with *err, a malloc'd message such as
+ * "line 3 is not valgrind's". */
+int channel_log_split(const char *text, size_t len, size_t max, struct channel_log **logs, size_t *nr,
+		      char **err);
+
+void channel_logs_free(struct channel_log *logs, size_t nr);
+
 /* Finishes ch if needed and frees what it holds; safe to call twice. */
 void channel_release(struct channel *ch);
 
