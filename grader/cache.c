@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 4\n"
+#define MAGIC "memgrade-cache 5\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -122,9 +122,11 @@ static int depends_on_speed(const struct exercise_result *r)
 	for (size_t i = 0; i < r->tests.nr_cases; i++)
 		if (r->tests.cases[i].status == CASE_TIMED_OUT || r->tests.cases[i].status == CASE_MISSING)
 			return 1;
-	if (r->complexity.stopped_at || r->complexity.timed_out)
+	/* A ladder stopped by its instruction budget is the same on any
+	 * machine; one cut by the clock is not. */
+	if (r->complexity.by_clock || r->complexity.timed_out || r->complexity.measurement_error)
 		return 1;
-	return r->memory.reason && strstr(r->memory.reason, "in time");
+	return r->memory.timeouts > 0 || r->memory.measurement_errors > 0;
 }
 
 /* A check that could not be graded says nothing about the submission:
@@ -179,7 +181,7 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 		fputc('\n', f);
 	}
 	const struct complexity_result *x = &r->complexity;
-	fprintf(f, "complexity\t%d\t%d\t%d", x->status, (int)x->claim, (int)x->meter);
+	fprintf(f, "complexity\t%d\t%d\t%d\t%zu", x->status, (int)x->claim, (int)x->meter, x->stopped_at);
 	put(f, x->reason);
 	fputc('\n', f);
 	for (size_t i = 0; i < x->nr_points; i++)
@@ -298,11 +300,12 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			c->loc.file = get(f[8]);
 			c->output = get(f[9]);
 			c->crash_at = get(f[10]);
-		} else if (!strcmp(f[0], "complexity") && n == 5) {
+		} else if (!strcmp(f[0], "complexity") && n == 6) {
 			r->complexity.status = (enum status)atoi(f[1]);
 			r->complexity.claim = (enum fit_class)atoi(f[2]);
 			r->complexity.meter = (enum meter)atoi(f[3]);
-			r->complexity.reason = get(f[4]);
+			r->complexity.stopped_at = strtoull(f[4], NULL, 10);
+			r->complexity.reason = get(f[5]);
 		} else if (!strcmp(f[0], "point") && n == 3) {
 			ALLOC_GROW(r->complexity.points, r->complexity.nr_points + 1, alloc_p);
 			r->complexity.points[r->complexity.nr_points].n = strtoull(f[1], NULL, 10);

@@ -6,9 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <signal.h>
+
+#include "harness/protocol.h"
 #include "spawn.h"
 #include "tests.h"
 #include "util.h"
+#include "valgrind/callgrind.h"
+#include "valgrind/channel.h"
 
 /* Relative noise of each meter, for the fit: instruction counts repeat
  * exactly; CPU time on a shared machine wanders by a few percent. */
@@ -20,33 +25,6 @@ static void add_point(struct complexity_result *out, size_t n, double cost, size
 	out->points[out->nr_points].n = n;
 	out->points[out->nr_points].cost = cost;
 	out->nr_points++;
-}
-
-/* Reads callgrind's dumps cg.out.1, cg.out.2, ...: one per size, named
- * "n=<size>" by the runner, with the instructions of bench_run alone. */
-static void read_dumps(const char *run_dir, struct complexity_result *out, size_t *alloc)
-{
-	for (int k = 1; k < 1000; k++) {
-		char *path = xasprintf("%s/cg.out.%d", run_dir, k);
-		struct buf b = BUF_INIT;
-		int missing = read_file(&b, path);
-		free(path);
-		if (missing) {
-			buf_release(&b);
-			break;
-		}
-		const char *trig = strstr(b.buf, "Trigger: Client Request: n=");
-		const char *sum = strstr(b.buf, "\nsummary: ");
-		if (!sum)
-			sum = strstr(b.buf, "\ntotals: ");
-		if (trig && sum) {
-			size_t n = strtoull(trig + strlen("Trigger: Client Request: n="), NULL, 10);
-			double cost = strtod(strchr(sum, ':') + 1, NULL);
-			if (n > 0)
-				add_point(out, n, cost > 0 ? cost : 1, alloc);
-		}
-		buf_release(&b);
-	}
 }
 
 /* "1.5" for 1.496, "0.33" for 0.327: an exponent as a sentence gives it. */
@@ -209,6 +187,115 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 	out->reason = buf_detach(&r);
 }
 
+size_t complexity_ladder_stop(const size_t *sizes, size_t nr_sizes, const double *counts, size_t k,
+			      double budget)
+{
+	double spent = 0;
+	for (size_t i = 0; i < k && i < nr_sizes; i++) {
+		spent += counts[i];
+		if (i + 1 >= nr_sizes)
+			break;
+		double next = counts[i];
+		if (i > 0 && counts[i - 1] > 0 && sizes[i] > sizes[i - 1] && sizes[i - 1] > 0) {
+			/* the last step's growth, carried over the next step's ratio of n */
+			double growth = counts[i] / counts[i - 1];
+			double exponent = log((double)sizes[i + 1] / (double)sizes[i]) /
+					  log((double)sizes[i] / (double)sizes[i - 1]);
+			next = counts[i] * pow(growth > 1 ? growth : 1, exponent);
+		}
+		if (spent + next > budget)
+			return i + 1;
+	}
+	return nr_sizes;
+}
+
+/* Shared with the channel's reading thread while the ladder runs: it
+ * reads each dump as it comes and stops the run as soon as the counts say
+ * the next size is over the budget. */
+struct watch {
+	const struct spec_exercise *ex;
+	size_t stop;     /* the first size index not to run, nr_sizes if none */
+	int cancel;      /* for spawn */
+};
+
+/* The index of the size a part was dumped for ("Client Request: n=N"), or
+ * -1. */
+static long part_size(const struct callgrind_part *p, const struct spec_exercise *ex, size_t expect)
+{
+	size_t n;
+	char tail;
+	if (!p->trigger || sscanf(p->trigger, "Client Request: n=%zu%c", &n, &tail) != 1)
+		return -1;
+	return expect < ex->nr_sizes && ex->sizes[expect] == n ? (long)expect : -1;
+}
+
+static void on_dump(const struct buf *data, void *arg)
+{
+	struct watch *w = arg;
+	struct callgrind_stream st = CALLGRIND_STREAM_INIT;
+	double counts[PROTOCOL_MAX_SIZES];
+	size_t k = 0;
+
+	callgrind_parse(data->buf, data->len, &st, NULL);
+	while (k < st.nr && k < PROTOCOL_MAX_SIZES && part_size(&st.parts[k], w->ex, k) == (long)k) {
+		counts[k] = st.parts[k].total;
+		k++;
+	}
+	callgrind_release(&st);
+	size_t stop = complexity_ladder_stop(w->ex->sizes, w->ex->nr_sizes, counts, k, w->ex->budget_instructions);
+	if (stop < w->ex->nr_sizes && k >= stop) {
+		w->stop = stop;
+		__atomic_store_n(&w->cancel, 1, __ATOMIC_RELEASE);
+	}
+}
+
+/* The least instructions per millisecond callgrind runs code at on any
+ * machine we grade on, however busy: about 50 times below what it does on
+ * a quiet one (30000 to 80000). A size counted below this for the time it
+ * took was not counted honestly. */
+#define MIN_RATE 500.0
+/* Times shorter than this say nothing (a descheduled process, a dump). */
+#define MIN_MS 250.0
+/* Within one run the rate of the same code stays within a few times; a
+ * fall of more than this from the smaller sizes to the larger is a meter
+ * that lost count. */
+#define MAX_RATE_FALL 25.0
+
+/* "measurements disagree: ..." when the counts are far below what the
+ * clock says was executed; NULL when they agree. ms[i] is the wall time
+ * of out->points[i] under callgrind, 0 when unknown. */
+static char *disagreement(const struct complexity_result *out, const double *ms)
+{
+	double best_rate = 0;
+	size_t best = 0;
+	for (size_t i = 0; i < out->nr_points; i++) {
+		if (ms[i] < MIN_MS)
+			continue;
+		double rate = out->points[i].cost / ms[i];
+		if (rate < MIN_RATE)
+			return xasprintf("measurements disagree: at n = %zu the counter says %.0f instructions, but the size took %.0f ms under callgrind, which runs at least %.0f instructions per ms: the count was cut short from inside",
+					 out->points[i].n, out->points[i].cost, ms[i], MIN_RATE);
+		if (rate > best_rate) {
+			best_rate = rate;
+			best = i;
+		} else if (best_rate / rate > MAX_RATE_FALL) {
+			return xasprintf("measurements disagree: from n = %zu to n = %zu the counted instructions went from %.0f to %.0f, but the time from %.0f ms to %.0f ms: the counter lost track of the work",
+					 out->points[best].n, out->points[i].n, out->points[best].cost,
+					 out->points[i].cost, ms[best], ms[i]);
+		}
+	}
+	return NULL;
+}
+
+/* A fault of the measurement (not of the submission): the dumps were not
+ * what one callgrind process writes for this ladder. */
+static void measurement_error(struct complexity_result *out, const char *why)
+{
+	out->status = ST_INCONCLUSIVE; /* ST_ERROR */
+	out->measurement_error = 1;
+	out->reason = xasprintf("measurement error: %s", why);
+}
+
 static char *size_list(const struct spec_exercise *ex)
 {
 	struct buf b = BUF_INIT;
@@ -217,35 +304,107 @@ static char *size_list(const struct spec_exercise *ex)
 	return buf_detach(&b);
 }
 
-void complexity_run(const struct context *ctx, const struct spec_exercise *ex, enum meter meter,
+/* Reads the dumps of an instructions run into out->points: one part per
+ * size in the ladder's order, then at most one at the program's end, and
+ * nothing else. Returns 0, or -1 after measurement_error(). killed: the run
+ * was stopped, so a last part cut short is expected. */
+static int read_dumps(const struct channel *ch, const struct spec_exercise *ex, int killed,
+		      struct complexity_result *out, size_t *alloc)
+{
+	struct callgrind_stream st = CALLGRIND_STREAM_INIT;
+	char *err = NULL;
+	int ret = -1;
+
+	if (ch->overflow) {
+		measurement_error(out, "callgrind wrote more than the grader keeps");
+	} else if (callgrind_parse(ch->data.buf, ch->data.len, &st, &err)) {
+		char *why = xasprintf("callgrind's dumps are not what callgrind writes (%s)", err);
+		measurement_error(out, why);
+		free(why);
+	} else if (st.truncated && !killed) {
+		measurement_error(out, "callgrind's last dump was cut short");
+	} else {
+		size_t k = 0;
+		while (k < st.nr && part_size(&st.parts[k], ex, k) == (long)k)
+			k++;
+		int end = k < st.nr && st.parts[k].trigger && !strcmp(st.parts[k].trigger, "Program termination");
+		if (k + (size_t)end != st.nr) {
+			char *why = xasprintf("an unexpected dump (part %u, \"%.60s\")", st.parts[k].number,
+					      st.parts[k].trigger ? st.parts[k].trigger : "");
+			measurement_error(out, why);
+			free(why);
+		} else {
+			for (size_t i = 0; i < k; i++)
+				add_point(out, ex->sizes[i], st.parts[i].total > 0 ? st.parts[i].total : 1, alloc);
+			ret = 0;
+		}
+	}
+	free(err);
+	callgrind_release(&st);
+	return ret;
+}
+
+/* ex as the runner runs it: each size moved by protocol_jitter, which the
+ * runner applies to the sizes it is given. Free the copy's sizes. */
+static struct spec_exercise jittered(const struct spec_exercise *ex)
+{
+	struct spec_exercise jx = *ex;
+	size_t *sizes = xcalloc(ex->nr_sizes ? ex->nr_sizes : 1, sizeof(*sizes));
+	for (size_t i = 0; i < ex->nr_sizes; i++)
+		sizes[i] = protocol_jitter(ex->sizes[i], ex->seed, i ? sizes[i - 1] : 0);
+	jx.sizes = sizes;
+	return jx;
+}
+
+void complexity_run(const struct context *ctx, const struct spec_exercise *spec_ex, enum meter meter,
 		    const char *bench, const char *build_dir, const char *run_dir,
 		    struct complexity_result *out)
 {
-	char *sizes = size_list(ex);
+	/* The spec's sizes go to the runner; what comes back is compared
+	 * with the sizes it runs. */
+	char *sizes = size_list(spec_ex);
+	struct spec_exercise jx = jittered(spec_ex);
+	const struct spec_exercise *ex = &jx;
 	char *sizes_arg = xasprintf("--sizes=%s", sizes);
 	char *seed = xasprintf("--seed=%llu", (unsigned long long)ex->seed);
-	/* The runner stops by itself before a size it projects to overrun
-	 * half the limit, or when a size runs past it; the wall-clock timeout
-	 * is the backstop. */
-	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * 500);
+	int instr = meter == METER_INSTRUCTIONS;
+	/* Under the instructions meter the counts decide where the ladder
+	 * stops; the runner's own clock only ends a run that could not finish
+	 * at all, a little before the wall-clock timeout. Under the time
+	 * meter the runner stops before a size it projects past half the
+	 * limit. */
+	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * (instr ? 900 : 500));
 	const char *binds[] = { build_dir, NULL };
 	const char *argv[16];
 	size_t n = 0, alloc = 0;
 	struct buf rec = BUF_INIT;
+	struct channel ch = CHANNEL_INIT;
+	struct watch watch = { ex, ex->nr_sizes, 0 };
+	char *out_file = NULL, *crash = NULL;
+	int fds[2 * 1 + 1] = { -1 };
+	double ms[PROTOCOL_MAX_SIZES] = { 0 };
 	(void)ctx;
 
 	out->claim = ex->claim;
 	out->meter = meter;
 	out->measured = out->runner_up = FIT_NONE;
-	if (meter == METER_INSTRUCTIONS) {
+	if (instr) {
+		struct channel *chs[] = { &ch };
+		if (channel_open(&ch, CHANNEL_PIPE, 0, on_dump, &watch)) {
+			measurement_error(out, "cannot make a channel for callgrind's dumps");
+			goto done;
+		}
+		channel_fds(chs, 1, fds);
+		out_file = xasprintf("--callgrind-out-file=%s", ch.path);
 		argv[n++] = "valgrind";
 		argv[n++] = "--tool=callgrind";
-		argv[n++] = "--callgrind-out-file=cg.out";
+		argv[n++] = out_file;
+		argv[n++] = "--combine-dumps=yes";
 		argv[n++] = "--vgdb=no";
 		argv[n++] = "-q";
 	}
 	argv[n++] = bench;
-	argv[n++] = meter == METER_INSTRUCTIONS ? "--mode=instr" : "--mode=time";
+	argv[n++] = instr ? "--mode=instr" : "--mode=time";
 	argv[n++] = sizes_arg;
 	argv[n++] = seed;
 	argv[n++] = budget;
@@ -269,23 +428,32 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
 		.timeout = ex->complexity_timeout, .memory_bytes = (size_t)8 << 30,
 		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10,
+		.give_fds = instr ? fds : NULL, .nofile = instr ? channel_nofile() : 0,
+		.cancel = instr ? &watch.cancel : NULL,
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	spawn_run(&sp, &res);
+	if (instr)
+		channel_finish(&ch);
 
 	char *path = path_join(run_dir, "bench.out");
 	read_file(&rec, path);
 	free(path);
 
 	size_t measured = 0, stopped = 0, started = 0;
-	char *save = NULL, *crash = NULL;
+	char *save = NULL;
 	for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		size_t sz;
-		double cost;
+		double cost, took;
 		char how[32];
 		int status, at = 0;
-		if (sscanf(line, "size %zu %lf", &sz, &cost) == 2 && meter == METER_TIME) {
+		if (sscanf(line, "size %zu %lf", &sz, &cost) == 2 && !instr) {
 			add_point(out, sz, cost > 0 ? cost : 1, &alloc);
+			measured++;
+			started = 0;
+		} else if (sscanf(line, "size %zu - %lf", &sz, &took) == 2) {
+			if (measured < PROTOCOL_MAX_SIZES && measured < ex->nr_sizes && ex->sizes[measured] == sz)
+				ms[measured] = took;
 			measured++;
 			started = 0;
 		} else if (sscanf(line, "size %zu", &sz) == 1) {
@@ -303,7 +471,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		} else if (sscanf(line, "stop %zu %31s", &sz, how) == 2) {
 			stopped = sz;
 			out->timed_out = !strcmp(how, "timeout");
-		} else if (sscanf(line, "exit %31s %d", how, &status) == 2) {
+		} else if (sscanf(line, "exit %31s %d", how, &status) == 2 && !out->reason) {
 			out->status = ST_FAIL;
 			out->reason = !strcmp(how, "abort")
 				? xasprintf("%s() called abort() (at n = %zu)", ex->name,
@@ -312,17 +480,32 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 					    status, started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0);
 		}
 	}
-	if (meter == METER_INSTRUCTIONS)
-		read_dumps(run_dir, out, &alloc);
+	if (instr) {
+		int killed = res.cancelled || res.timed_out || res.signal == SIGKILL;
+		if (read_dumps(&ch, ex, killed, out, &alloc)) {
+			/* out->reason says what went wrong */
+			out->nr_points = 0;
+		} else {
+			measured = out->nr_points;
+			if (watch.stop < ex->nr_sizes && out->nr_points > watch.stop)
+				out->nr_points = watch.stop; /* measured past the budget: not evidence */
+		}
+	}
 
-	/* The runner moves each size a little (bench_main.c): a size it
+	/* The runner moves each size a little (protocol_jitter): a size it
 	 * started and did not finish is the one that ran out. */
 	size_t next = started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0;
-	if (stopped) {
-		out->stopped_at = stopped;
-	} else if (res.timed_out) {
-		out->stopped_at = next;
-		out->timed_out = 1;
+	if (out->measurement_error) {
+		; /* decided */
+	} else if (instr && watch.stop < ex->nr_sizes && out->nr_points == watch.stop) {
+		/* the counts stopped the ladder: the same on any machine */
+		out->stopped_at = ex->sizes[watch.stop];
+		out->timed_out = 0;
+	} else if (stopped || res.timed_out) {
+		/* the clock cut the ladder short */
+		out->stopped_at = stopped ? stopped : next;
+		out->timed_out = out->timed_out || res.timed_out;
+		out->by_clock = 1;
 	} else if (!out->reason && res.exec_failed) {
 		/* A program that cannot be started is the machine's fault. */
 		out->status = ST_ERROR;
@@ -337,11 +520,31 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *ex, e
 		else
 			out->reason = xasprintf("the benchmark stopped with status %d at n = %zu", res.status, next);
 	}
+	if (instr && !out->reason) {
+		char *why = disagreement(out, ms);
+		if (why) {
+			out->status = ST_FAIL;
+			out->reason = why;
+		}
+	}
+	if (instr && out->by_clock && !out->reason && out->nr_points >= 2) {
+		/* The counts allowed this size, the clock did not finish it: a
+		 * machine too slow or too busy, or a meter that lost count. */
+		struct buf why = BUF_INIT;
+		buf_addf(&why, "n = %zu could not be measured within the time limit on this machine, though the sizes before it (%.0f instructions at n = %zu) say it fits the budget; not counted against you",
+			 out->stopped_at, out->points[out->nr_points - 1].cost, out->points[out->nr_points - 1].n);
+		out->status = ST_INCONCLUSIVE;
+		out->reason = buf_detach(&why);
+	}
 	complexity_decide(out, ex->name);
 
 	spawn_result_release(&res);
+done:
+	channel_release(&ch);
 	buf_release(&rec);
 	free(crash);
+	free(out_file);
+	free(jx.sizes);
 	free(sizes);
 	free(sizes_arg);
 	free(seed);

@@ -97,6 +97,9 @@ struct complexity_result {
 	int fitted;
 	size_t stopped_at;         /* first size not measured (budget or limit), or 0 */
 	int timed_out;             /* stopped_at ran past the time limit itself */
+	int by_clock;              /* the wall clock, not the counts, cut the ladder short:
+				    * the result depends on the machine's speed and load */
+	int measurement_error;     /* the dumps could not be trusted or read (reason says) */
 	char *reason;              /* one line a student understands */
 	char *reading;             /* "doubling n multiplied the cost by 4.0: quadratic" */
 };
@@ -138,6 +141,8 @@ struct memory_result {
 	int faults;                /* findings against the submission */
 	int timeouts;              /* runs that could not finish in time */
 	int cannot_run;            /* runs that could not be started (the machine's fault) */
+	int measurement_errors;    /* tool outputs that could not be trusted or read
+				    * (malformed, twice, missing): a measurement error */
 	enum fit_class space_claim; /* FIT_NONE when the spec makes none */
 	enum fit_class space_measured;
 	struct cost_point *space_points; /* n, peak extra heap + stack bytes */

@@ -2,6 +2,7 @@
 #include "memory.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "expr.h"
 #include "harness/protocol.h"
+#include "valgrind/channel.h"
 #include "valgrind/massif.h"
 #include "valgrind/memcheck.h"
 #include "memtests.h"
@@ -21,14 +23,17 @@
  * as not finishing (the complexity check says how it grows). */
 #define VALGRIND_TIMEOUT 30
 
+/* give_fds: channels' descriptors for the child (valgrind/channel.h), or
+ * NULL. */
 static int run_in(const char *dir, const char **argv, const char *build_dir, double timeout,
-		  struct spawn_result *res)
+		  const int *give_fds, struct spawn_result *res)
 {
 	const char *binds[] = { build_dir, NULL };
 	struct spawn sp = {
 		.argv = argv, .cwd = dir, .sandbox = 1, .ro_binds = binds, .timeout = timeout,
 		.memory_bytes = (size_t)8 << 30, .file_bytes = (size_t)256 << 20,
 		.processes = 32, .output_cap = 32u << 10,
+		.give_fds = give_fds, .nofile = give_fds ? channel_nofile() : 0,
 	};
 	mkdir(dir, 0755);
 	spawn_prepare_dir(dir);
@@ -73,28 +78,87 @@ static void add_reason(struct buf *why, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Runs one tool (argv) in dir and reads the file it writes, output, into
- * text. Why a run ended early, or wrote nothing, goes to why. Returns 0
- * when text holds the output; with partial_ok a run that ended early is
- * still read (memcheck's log names the access that crashed it). */
+/* Output that could not be trusted or read: never a pass, and not the
+ * submission's fault either. */
+static void measurement_error(struct memory_result *out, struct buf *why, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void measurement_error(struct memory_result *out, struct buf *why, const char *fmt, ...)
+{
+	va_list ap;
+	out->measurement_errors++;
+	if (why->len)
+		buf_adds(why, "; ");
+	buf_adds(why, "measurement error: ");
+	va_start(ap, fmt);
+	buf_vaddf(why, fmt, ap);
+	va_end(ap);
+}
+
+/* Runs one valgrind tool (argv, argv[0] "valgrind") in dir with its output
+ * on a channel the code under test cannot reach (valgrind/channel.h):
+ * --log-fd on a socket for a log (memcheck, helgrind), or, for massif,
+ * --massif-out-file on a pipe, which the reader (massif_parse) takes only
+ * as one whole profile. A log must be valgrind's lines of one process (the
+ * code under test's own processes, when it makes any, are its own faults).
+ * Fills text. Why a run ended early, or wrote nothing usable, goes to why.
+ * Returns 0 when text holds the output; with partial_ok a run that ended
+ * early is still read (memcheck's log names the access that crashed it). */
 static int run_tool(const struct spec_exercise *ex, const char **argv, const char *build_dir,
-		    const char *dir, const char *tool, const char *output, int partial_ok,
+		    const char *dir, const char *tool, enum channel_kind kind, int partial_ok,
 		    struct buf *text, struct memory_result *out, struct buf *why)
 {
 	struct spawn_result res = SPAWN_RESULT_INIT;
-	char *path = path_join(dir, output);
+	struct channel ch = CHANNEL_INIT;
+	struct channel *chs[] = { &ch };
+	int fds[3];
+	const char *args[64];
+	char *opt = NULL, *err = NULL;
 	int ret = -1;
 
-	run_in(dir, argv, build_dir, VALGRIND_TIMEOUT, &res);
+	if (channel_open(&ch, kind, 0, NULL, NULL)) {
+		measurement_error(out, why, "cannot make a channel for %s", tool);
+		return -1;
+	}
+	opt = kind == CHANNEL_SOCKET ? xstrdup(ch.log_arg) : xasprintf("--%s-out-file=%s", tool, ch.path);
+	size_t n = 0;
+	args[n++] = argv[0];
+	args[n++] = opt;
+	for (size_t i = 1; argv[i] && n < 63; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	channel_fds(chs, 1, fds);
+	run_in(dir, args, build_dir, VALGRIND_TIMEOUT, fds, &res);
+	channel_finish(&ch);
+
 	char *early = ended_early(&res, ex->name, tool, ex->memory_size, out);
-	if ((!early || partial_ok) && !read_file(text, path))
+	if (early && !partial_ok) {
+		; /* nothing to read */
+	} else if (ch.overflow) {
+		measurement_error(out, why, "%s wrote more than the grader keeps", tool);
+	} else if (!ch.data.len) {
+		if (!early)
+			measurement_error(out, why, "%s wrote nothing", tool);
+	} else if (kind == CHANNEL_SOCKET) {
+		struct channel_log *logs;
+		size_t nr;
+		if (channel_log_split(ch.data.buf, ch.data.len, 64, &logs, &nr, &err)) {
+			if (!early) /* a crash may cut the last line */
+				measurement_error(out, why, "%s's log is not valgrind's (%s)", tool, err);
+		} else {
+			channel_logs_free(logs, nr);
+			buf_add(text, ch.data.buf, ch.data.len);
+			ret = 0;
+		}
+	} else {
+		buf_add(text, ch.data.buf, ch.data.len);
 		ret = 0;
-	else if (!early)
-		add_reason(why, "%s wrote nothing", tool);
+	}
 	if (early)
 		add_reason(why, "%s", early);
 	free(early);
-	free(path);
+	free(err);
+	free(opt);
+	channel_release(&ch);
 	spawn_result_release(&res);
 	return ret;
 }
@@ -102,20 +166,20 @@ static int run_tool(const struct spec_exercise *ex, const char **argv, const cha
 static void run_massif(const struct spec_exercise *ex, const char *bench, const char *build_dir,
 		       const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
 {
-	const char *argv[] = { "valgrind", "--tool=massif", "--massif-out-file=massif.out",
-			       "--ignore-fn=bench_alloc", "--ignore-fn=bench_calloc",
+	const char *argv[] = { "valgrind", "--tool=massif", "--ignore-fn=bench_alloc", "--ignore-fn=bench_calloc",
 			       "--threshold=0.0", "--peak-inaccuracy=0.0", "--detailed-freq=1",
 			       "--max-snapshots=200", "--vgdb=no", "-q", bench, "--mode=once", sizes,
 			       "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "massif", "massif.out", 0, &text, out, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "massif", CHANNEL_PIPE, 0, &text, out, why)) {
 		struct massif_peak peak;
 		char *err = NULL;
 		memset(&peak, 0, sizeof(peak));
 		if (massif_parse(text.buf, text.len, file, &peak, &err)) {
-			add_reason(why, "cannot read massif's profile: %s", err ? err : "?");
+			/* one whole profile, or what came is not massif's alone */
+			measurement_error(out, why, "cannot read massif's profile: %s", err ? err : "?");
 		} else {
 			out->peak_heap = peak.heap_bytes;
 			if (peak.site.file) {
@@ -137,12 +201,12 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 	const char *argv[] = { "valgrind", "--tool=memcheck", "--leak-check=full",
 			       "--show-leak-kinds=definite,indirect,possible",
 			       "--errors-for-leak-kinds=definite,indirect", "--track-origins=yes",
-			       "--num-callers=20", "--log-file=memcheck.log", "--vgdb=no", bench,
+			       "--num-callers=20", "--vgdb=no", bench,
 			       "--mode=once", sizes, "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "memcheck", "memcheck.log", 1, &text, out, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "memcheck", CHANNEL_SOCKET, 1, &text, out, why)) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
 		if (!memcheck_parse(text.buf, text.len, file, &rep)) {
@@ -185,7 +249,7 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	size_t sn[2];
 	long long sv[2];
 
-	run_in(dir, argv, build_dir, 60, &res);
+	run_in(dir, argv, build_dir, 60, NULL, &res);
 	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size, out))) {
 		add_reason(why, "%s", early);
 		free(early);
@@ -207,12 +271,12 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 static void run_helgrind(const struct spec_exercise *ex, const char *bench, const char *build_dir,
 			 const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
 {
-	const char *argv[] = { "valgrind", "--tool=helgrind", "--log-file=helgrind.log", "--vgdb=no",
+	const char *argv[] = { "valgrind", "--tool=helgrind", "--vgdb=no",
 			       "--num-callers=20", bench, "--mode=once", sizes, "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "helgrind", "helgrind.log", 0, &text, out, why)) {
+	if (!run_tool(ex, argv, build_dir, dir, "helgrind", CHANNEL_SOCKET, 0, &text, out, why)) {
 		/* Each race is "Possible data race during write of size 8 at
 		 * 0x...", then its stack: name the first frame in the
 		 * student's file. */
@@ -282,7 +346,7 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 		char *sub = xasprintf("%s-%s", dir, k ? "stack" : "heap");
 		char *path = path_join(sub, "bench.out");
 		struct spawn_result res = SPAWN_RESULT_INIT;
-		run_in(sub, argv, build_dir, 60, &res);
+		run_in(sub, argv, build_dir, 60, NULL, &res);
 		char *early = ended_early(&res, ex->name, k ? "the stack meter" : "the heap meter", 0, out);
 		size_t got = k ? read_sizes(path, sn, sv, 64) : read_sizes(path, hn, hv, 64);
 		if (early && !got)
@@ -335,17 +399,13 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 	}
 }
 
-/* memcheck over the course's Criterion tests, each worker process logged
- * apart: the tests reach paths the driver does not (edge cases, errors),
- * and a finding is reported with the test that made it. Workers run one
- * at a time in a fresh PID namespace, so they start in the order the
- * runner's "start" records give and their pids rise in that order. */
-static int by_pid(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-	return (x > y) - (x < y);
-}
-
+/* memcheck over the course's Criterion tests, each worker process apart:
+ * the tests reach paths the driver does not (edge cases, errors), and a
+ * finding is reported with the test that made it. All the processes log
+ * to one socket above the client's descriptors (valgrind/channel.h), each
+ * line marked with its pid. Workers run one at a time in a fresh PID
+ * namespace, so they start in the order the runner's "start" records
+ * give and their pids rise in that order. */
 static void run_tests_memcheck(const struct spec_exercise *ex, const char *build_dir, const char *dir,
 			       struct memory_result *out, struct buf *why)
 {
@@ -354,18 +414,28 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 	/* valgrind makes each test tens of times slower */
 	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout * 10 > 10 ? ex->test_timeout * 10 : 10);
 	const char *env[] = { "GRADER_RESULT_FD=3", timeout, NULL };
-	const char *argv[] = { "valgrind", "--tool=memcheck", "--trace-children=yes", "--leak-check=full",
-			       "--show-leak-kinds=definite,indirect,possible",
-			       "--errors-for-leak-kinds=definite,indirect", "--num-callers=20",
-			       "--log-file=mc.%p.log", "--vgdb=no", tests, "--jobs", "1", "--ascii", NULL };
+	struct channel ch = CHANNEL_INIT;
+	struct channel *chs[] = { &ch };
+	int fds[3];
 	const char *binds[] = { build_dir, NULL };
 	char *file = xasprintf("%s.c", ex->name);
 	struct buf rec = BUF_INIT;
 	char **names = NULL;
 	size_t nr_names = 0, alloc_names = 0, alloc_leaks = out->nr_leaks, alloc_errors = out->nr_errors;
-	long *pids = NULL;
-	size_t nr_pids = 0, alloc_pids = 0;
+	struct channel_log *logs = NULL;
+	size_t nr_logs = 0;
+	char *err = NULL;
+	int killed = 0;
 
+	if (channel_open(&ch, CHANNEL_SOCKET, 0, NULL, NULL)) {
+		measurement_error(out, why, "cannot make a channel for memcheck over the tests");
+		goto done;
+	}
+	const char *argv[] = { "valgrind", ch.log_arg, "--tool=memcheck", "--trace-children=yes", "--leak-check=full",
+			       "--show-leak-kinds=definite,indirect,possible",
+			       "--errors-for-leak-kinds=definite,indirect", "--num-callers=20",
+			       "--vgdb=no", tests, "--jobs", "1", "--ascii", NULL };
+	channel_fds(chs, 1, fds);
 	int fd = open(results, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		goto done;
@@ -373,13 +443,16 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 		.argv = argv, .env = env, .cwd = dir, .sandbox = 1, .ro_binds = binds,
 		.timeout = 3 * VALGRIND_TIMEOUT, .memory_bytes = (size_t)8 << 30,
 		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10, .pass_fd = fd,
+		.give_fds = fds, .nofile = channel_nofile(),
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	mkdir(dir, 0755);
 	spawn_prepare_dir(dir);
 	spawn_run(&sp, &res);
+	channel_finish(&ch);
 	if (res.timed_out) {
 		out->timeouts++;
+		killed = 1;
 		add_reason(why, "the tests did not finish under memcheck in time");
 	}
 	spawn_result_release(&res);
@@ -395,25 +468,21 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 			}
 		}
 	}
-	DIR *d = opendir(dir);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		long pid;
-		if (sscanf(e->d_name, "mc.%ld.log", &pid) == 1) {
-			ALLOC_GROW(pids, nr_pids + 1, alloc_pids);
-			pids[nr_pids++] = pid;
-		}
+	if (ch.overflow) {
+		measurement_error(out, why, "memcheck over the tests wrote more than the grader keeps");
+		goto done;
 	}
-	if (d)
-		closedir(d);
-	qsort(pids, nr_pids, sizeof(*pids), by_pid);
+	if (channel_log_split(ch.data.buf, ch.data.len, nr_names + 64, &logs, &nr_logs, &err)) {
+		if (!killed)
+			measurement_error(out, why, "memcheck's log over the tests is not valgrind's (%s)", err);
+		goto done;
+	}
 
-	/* pids[0] is the runner; pids[k] ran the k-th test to start. */
-	for (size_t k = 1; k < nr_pids && k - 1 < nr_names; k++) {
-		char *path = xasprintf("%s/mc.%ld.log", dir, pids[k]);
-		struct buf text = BUF_INIT;
+	/* logs[0] is the runner; logs[k] ran the k-th test to start. */
+	for (size_t k = 1; k < nr_logs && k - 1 < nr_names; k++) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
-		if (!read_file(&text, path) && !memcheck_parse(text.buf, text.len, file, &rep)) {
+		if (!memcheck_parse(logs[k].text.buf, logs[k].text.len, file, &rep)) {
 			for (size_t i = 0; i < rep.nr_leaks; i++) {
 				struct leak *l = &rep.leaks[i];
 				if (!l->where.file || strcmp(l->where.file, file))
@@ -436,14 +505,14 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 			}
 		}
 		memcheck_release(&rep);
-		buf_release(&text);
-		free(path);
 	}
 done:
+	channel_logs_free(logs, nr_logs);
+	channel_release(&ch);
+	free(err);
 	for (size_t i = 0; i < nr_names; i++)
 		free(names[i]);
 	free(names);
-	free(pids);
 	buf_release(&rec);
 	unlink(results);
 	free(results);
@@ -567,6 +636,12 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		out->status = ST_ERROR;
 		buf_adds(&why, ": memory was not measured, which is the machine's fault, not yours (install valgrind: make deps)");
 		out->reason = buf_detach(&why);
+	} else if (why.len && !out->faults && out->measurement_errors) {
+		/* Nothing wrong was found; an output could not be trusted: the
+		 * grader's or the machine's failure, never the student's. */
+		out->status = ST_ERROR;
+		out->reason = strncmp(why.buf, "measurement error: ", 19)
+			? xasprintf("measurement error: %s", why.buf) : buf_detach(&why);
 	} else if (why.len && !out->faults && out->timeouts) {
 		/* Nothing wrong was found; something could not be measured. */
 		out->status = ST_INCONCLUSIVE;

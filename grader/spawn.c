@@ -137,6 +137,16 @@ static void child(const struct spawn *sp, char **argv, char **envp, int out_fd, 
 	dup2(out_fd, 2);
 	if (pass >= 0)
 		dup2(pass, 3);
+	for (const int *g = sp->give_fds; g && g[0] >= 0; g += 2)
+		if (dup2(g[0], g[1]) < 0)
+			goto fail;
+	if (sp->nofile) {
+		struct rlimit rl;
+		if (!getrlimit(RLIMIT_NOFILE, &rl)) {
+			rl.rlim_cur = sp->nofile;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+	}
 	if (sp->cwd && chdir(sp->cwd))
 		goto fail;
 	if (sp->cpu_seconds > 0)
@@ -333,6 +343,11 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 			if (!exited && sp->timeout > 0 && now_seconds() - start > sp->timeout
 			    && !res->timed_out) {
 				res->timed_out = 1;
+				kill(-pid, SIGKILL);
+			}
+			if (!exited && sp->cancel && __atomic_load_n(sp->cancel, __ATOMIC_ACQUIRE)
+			    && !res->cancelled) {
+				res->cancelled = 1;
 				kill(-pid, SIGKILL);
 			}
 			if (!exited && !open_out)

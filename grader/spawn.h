@@ -36,6 +36,12 @@ struct spawn {
 			       * its runner), never with the submission's code */
 	int pass_fd;          /* an fd the child gets as fd 3, or -1 (0 means none too) */
 	const char **ro_binds; /* extra folders readable in the sandbox (NULL-terminated) */
+	const int *give_fds;  /* pairs fd, number, ..., then -1: the child gets each fd as
+			       * that number (valgrind/channel.h); may be NULL */
+	unsigned long nofile; /* the child's RLIMIT_NOFILE soft limit (the hard one is
+			       * kept); 0 leaves it */
+	const int *cancel;    /* when *cancel becomes nonzero (another thread sets it), the
+			       * child is killed as on a timeout, res->cancelled; may be NULL */
 };
 
 struct spawn_result {
@@ -45,12 +51,13 @@ struct spawn_result {
 	int truncated;        /* output went past output_cap */
 	int flooded;          /* killed for printing far past output_cap */
 	int exec_failed;      /* the program could not be started: see out */
+	int cancelled;        /* killed because *sp->cancel was set */
 	struct buf out;       /* stdout and stderr, interleaved as printed */
 	double wall;          /* seconds */
 	double cpu;           /* user + system seconds of the child and its children */
 };
 
-#define SPAWN_RESULT_INIT { 0, 0, 0, 0, 0, 0, BUF_INIT, 0, 0 }
+#define SPAWN_RESULT_INIT { 0, 0, 0, 0, 0, 0, 0, BUF_INIT, 0, 0 }
 
 /* Runs sp and waits for it and for every process it started (the whole
  * process group is killed when the child ends or times out). Returns 0 when

@@ -666,7 +666,7 @@ static const char *const tests_keys[] = {
 	"file", "timeout", "hidden", "private", "private_show", NULL,
 };
 static const char *const complexity_keys[] = {
-	"bench", "claim", "meter", "sizes", "timeout", "seed", NULL,
+	"bench", "claim", "meter", "sizes", "timeout", "seed", "budget_instructions", NULL,
 };
 static const char *const ladder_keys[] = { "from", "to", "factor", "step", NULL };
 static const char *const memory_keys[] = {
@@ -889,7 +889,7 @@ static void check_separation(struct loader *l, const struct node *at, const stru
 static void load_complexity(struct loader *l, const struct field *f,
 			    struct spec_exercise *ex, struct bench_choice *bench)
 {
-	enum { C_BENCH, C_CLAIM, C_METER, C_SIZES, C_TIMEOUT, C_SEED, C_NR };
+	enum { C_BENCH, C_CLAIM, C_METER, C_SIZES, C_TIMEOUT, C_SEED, C_BUDGET, C_NR };
 	const char *const *keys = complexity_keys;
 	static const char *const meters[] = { "instructions", "time", NULL };
 	struct field k[C_NR];
@@ -920,6 +920,14 @@ static void load_complexity(struct loader *l, const struct field *f,
 		get_number(l, "timeout", k[C_TIMEOUT].value, 0, &ex->complexity_timeout);
 	if (k[C_SEED].key)
 		get_integer(l, "seed", k[C_SEED].value, 1, UINT64_MAX, &ex->seed);
+	if (k[C_BUDGET].key && !get_number(l, "budget_instructions", k[C_BUDGET].value, 0,
+					   &ex->budget_instructions)) {
+		if (ex->meter != METER_INSTRUCTIONS)
+			problem(l, k[C_BUDGET].key->pos, "'budget_instructions' applies to the instructions meter only");
+		else if (ex->budget_instructions < SPEC_BUDGET_MIN)
+			problem(l, k[C_BUDGET].value->pos, "'budget_instructions' %g is too small to measure a ladder: at least %g",
+				ex->budget_instructions, SPEC_BUDGET_MIN);
+	}
 }
 
 static void load_memory(struct loader *l, const struct field *f,
@@ -1172,6 +1180,7 @@ static void load_exercise(struct loader *l, const struct node *map, size_t index
 	ex->claim = FIT_NONE;
 	ex->meter = METER_INSTRUCTIONS;
 	ex->complexity_timeout = 20;
+	ex->budget_instructions = SPEC_BUDGET_INSTRUCTIONS;
 
 	match_keys(l, map, keys, k);
 	if (!k[E_NAME].key) {

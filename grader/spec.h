@@ -53,6 +53,11 @@ struct spec_variant {
 	struct spec_pos pos;
 };
 
+/* The default budget_instructions: a few seconds under callgrind. */
+#define SPEC_BUDGET_INSTRUCTIONS 3e8
+/* The least budget_instructions a spec may set. */
+#define SPEC_BUDGET_MIN 1e6
+
 struct spec_exercise {
 	char *name;          /* the function, <name>.c and <name>.h */
 	struct spec_pos pos;
@@ -78,7 +83,11 @@ struct spec_exercise {
 	enum meter meter;
 	size_t *sizes;       /* ascending */
 	size_t nr_sizes;
-	double complexity_timeout; /* seconds for the whole ladder; default 20 */
+	double complexity_timeout; /* seconds for the whole ladder; default 20: only a
+				    * safety net under the instructions meter */
+	double budget_instructions; /* instructions meter: the ladder stops before a size
+				     * that would take the instructions counted so far past
+				     * this; default SPEC_BUDGET_INSTRUCTIONS */
 
 	int has_memory;
 	size_t memory_size;  /* n for massif and memcheck */

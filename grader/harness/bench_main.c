@@ -10,7 +10,7 @@
  *   once   setup, run, teardown at each size: for massif and memcheck
  *
  * Each size of the ladder is moved down a little, by an amount drawn from
- * the seed (see jitter()), so that the sizes measured are not all of one
+ * the seed (protocol_jitter() in protocol.h), so that the sizes measured are not all of one
  * form (powers of two, say) that code under test could recognise; the
  * records carry the size actually run. Once mode, which the memory checks
  * use at the size their budget is stated for, runs its sizes as given.
@@ -344,31 +344,6 @@ static int parse_sizes(const char *s, size_t *sizes)
 	return count;
 }
 
-static int power_of_two(size_t n)
-{
-	return n && !(n & (n - 1));
-}
-
-/* Size n of the ladder as run: n less up to a sixteenth of it (at least
- * 0 or 1), drawn from the seed, never a power of two from 4 up, above the
- * size run before it (prev) and never above n, so that a size limit such
- * as fib's 93 still holds. */
-static size_t jitter(size_t n, uint64_t seed, size_t prev)
-{
-	if (n < 4)
-		return n;
-	struct bench_rng rng = { seed ^ 0x6a09e667f3bcc909ull ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull) };
-	size_t span = n / 16 > 2 ? n / 16 : 2;
-	size_t m = n - (size_t)(bench_rand(&rng) % span);
-	if (power_of_two(m))
-		m--;
-	if (m <= prev)
-		m = prev + 1 < n ? prev + 1 : n;
-	if (power_of_two(m) && m < n)
-		m++;
-	return m;
-}
-
 int main(int argc, char **argv)
 {
 	const char *mode = "once", *out = NULL;
@@ -418,7 +393,7 @@ int main(int argc, char **argv)
 	/* Once mode serves massif, memcheck and helgrind at the size the
 	 * memory budget is stated for: it runs that size as given. */
 	for (int i = 0; strcmp(mode, "once") && i < nsizes; i++)
-		sizes[i] = jitter(sizes[i], seed, i ? sizes[i - 1] : 0);
+		sizes[i] = protocol_jitter(sizes[i], seed, i ? sizes[i - 1] : 0);
 	grader_lockdown();
 	size_t base_stack = !strcmp(mode, "stack") ? run_stack(sizes[0], seed, empty_run) : 0;
 	double start = now_ms(CLOCK_MONOTONIC), last = 0, before_last = 0;

@@ -7,6 +7,8 @@
 #ifndef GRADER_PROTOCOL_H
 #define GRADER_PROTOCOL_H
 
+#include <stddef.h>
+
 /* The code under test called exit(), _exit(), abort() or the like: the
  * harness wrote an "exit HOW STATUS" record and ended the process. */
 #define PROTOCOL_EXIT_ENDED 86
@@ -25,5 +27,32 @@
 /* The most sizes one ladder may have: lint refuses more, the runner reads
  * no more. */
 #define PROTOCOL_MAX_SIZES 64
+
+/* Size n of a ladder as the runner runs it: n less up to a sixteenth of
+ * it (at least 0 or 1), drawn from the seed, never a power of two from 4
+ * up, above the size run before it (prev) and never above n, so that a
+ * size limit such as fib's 93 still holds. The sizes measured are then not
+ * all of one form (powers of two, say) that code under test could
+ * recognise; the grader computes the same sizes to check what it reads. */
+static inline size_t protocol_jitter(size_t n, unsigned long long seed, size_t prev)
+{
+	if (n < 4)
+		return n;
+	/* splitmix64, one step */
+	unsigned long long z = (seed ^ 0x6a09e667f3bcc909ull ^ ((unsigned long long)n * 0x9e3779b97f4a7c15ull)) +
+			       0x9e3779b97f4a7c15ull;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	z ^= z >> 31;
+	size_t span = n / 16 > 2 ? n / 16 : 2;
+	size_t m = n - (size_t)(z % span);
+	if (m && !(m & (m - 1)))
+		m--;
+	if (m <= prev)
+		m = prev + 1 < n ? prev + 1 : n;
+	if (m && !(m & (m - 1)) && m < n)
+		m++;
+	return m;
+}
 
 #endif

@@ -156,7 +156,8 @@ hostile_pids=
 [ -n "$unleashed" ] && hostile_grade write_files GRADER_CACHE=0
 writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
-	detect_cmdline exit_group_jit pthread_exit_main
+	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
+	recreate_memcheck_log zero_meter_jit
 wait $writer $sleeper
 sleep 1
 for trick in infinite_loop memory_hog output_flood sleep_blocked $unleashed; do
@@ -206,6 +207,14 @@ hostile_check asm_macro build 'uses inline assembly'
 hostile_check section_inject build 'places code or data in a section of its choosing'
 hostile_check exit_group_jit tests 'the test process ended before the test finished'
 hostile_check pthread_exit_main tests 'called pthread_exit()'
+# valgrind's results come through descriptors the code under test cannot
+# reach (grader/valgrind/channel.h): files it forges, plants or recreates in
+# its folder are read by no one, and a meter zeroed from inside is caught
+# by the clock.
+hostile_check forge_callgrind_atexit complexity 'grows as O(n^2)'
+hostile_check plant_massif_out memory 'peak heap 32.0 MiB at n = 8192 is over the budget'
+hostile_check recreate_memcheck_log memory 'leaks'
+hostile_check zero_meter_jit complexity 'measurements disagree'
 hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
