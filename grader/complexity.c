@@ -179,7 +179,9 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 		if (out->stopped_at && out->timed_out)
 			buf_addf(&r, "; at n = %zu it ran out of time", out->stopped_at);
 		else if (out->stopped_at)
-			buf_addf(&r, "; n = %zu was not run: it would have taken longer than the time budget",
+			buf_addf(&r, out->by_clock
+					 ? "; n = %zu was not run: it would have taken longer than the time budget"
+					 : "; n = %zu was not run: its projected instruction count is over the ladder's budget",
 				 out->stopped_at);
 		break;
 	}
