@@ -697,7 +697,8 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		push(argv, &n, obj);
 		push(argv, &n, hooks);
 		push(argv, &n, lockdown);
-		push(argv, &n, "-Wl,--wrap=criterion_internal_test_setup");
+		push(argv, &n, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
+			 "--wrap=criterion_send_assert");
 		push(argv, &n, "-o");
 		push(argv, &n, "tests");
 		push(argv, &n, "-lcriterion");
