@@ -922,7 +922,8 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	arg(&a, crash);
 	arg(&a, lockdown);
 	if (t->tests)
-		arg(&a, "-Wl,--wrap=criterion_internal_test_setup");
+		arg(&a, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
+			"--wrap=criterion_send_assert");
 	arg(&a, "-o");
 	arg(&a, t->output);
 	if (t->tests)
@@ -1112,7 +1113,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, crash);
 		arg(&a, lockdown);
 		arg(&a, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
-			"--wrap=criterion_internal_test_teardown");
+			"--wrap=criterion_send_assert,--wrap=criterion_internal_test_teardown");
 		arg(&a, "-o");
 		arg(&a, "tests-san");
 		arg(&a, "-lcriterion");

@@ -2,6 +2,7 @@
 #include "fitbench_build.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,7 +23,12 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
 			       "-Wall", "-Wextra", "-fdiagnostics-plain-output", incl,
 			       source, runner, lockdown, "-o", "bench", NULL };
-	const char *binds[] = { ctx->harness_obj, NULL };
+	/* The sandbox shows none of the course unless bound in. */
+	char *source_dir = xstrdup(source);
+	char *slash = strrchr(source_dir, '/');
+	if (slash)
+		*slash = '\0';
+	const char *binds[] = { ctx->harness_obj, harness_src, slash ? source_dir : NULL, NULL };
 	struct spawn sp = {
 		.argv = argv, .cwd = dir, .timeout = COMPILE_TIMEOUT, .sandbox = 1,
 		.ro_binds = binds, .output_cap = 256u << 10, .processes = 64,
@@ -44,6 +50,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	}
 	spawn_result_release(&res);
 	free(runner);
+	free(source_dir);
 	free(lockdown);
 	free(harness_src);
 	free(incl);

@@ -20,10 +20,35 @@
 #include "tests.h"
 #include "util.h"
 
+/* Whether every folder on the way to path may be passed through by other
+ * users (the children may run as one). */
+static int others_reach(const char *path)
+{
+	char *p = abs_path(path);
+	int ok = p != NULL;
+	for (char *slash = p; ok && slash; slash = strchr(slash + 1, '/')) {
+		struct stat st;
+		*slash = '\0';
+		ok = stat(*p ? p : "/", &st) == 0 && (st.st_mode & S_IXOTH);
+		*slash = '/';
+	}
+	struct stat st;
+	ok = ok && stat(p, &st) == 0 && (st.st_mode & S_IXOTH);
+	free(p);
+	return ok;
+}
+
 int context_init(struct context *ctx, const char *root)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *tmpl = xasprintf("%s/grader-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	/* As root, children run as a user of their own, who must reach the
+	 * scratch folder: a private TMPDIR (/root/tmp) would shut them out,
+	 * and opening it up is not ours to do. */
+	if (geteuid() == 0 && !others_reach(tmp))
+		tmp = "/tmp";
+	char *tmpl = xasprintf("%s/grader-XXXXXX", tmp);
 
 	ctx->root = abs_path(root);
 	if (!ctx->root) {
@@ -32,7 +57,7 @@ int context_init(struct context *ctx, const char *root)
 	}
 	if (!mkdtemp(tmpl)) {
 		free(tmpl);
-		return error("cannot make a scratch folder in %s", tmp && *tmp ? tmp : "/tmp");
+		return error("cannot make a scratch folder in %s", tmp);
 	}
 	/* Children may run as another user: they must reach their folders. */
 	chmod(tmpl, 0711);
@@ -179,6 +204,8 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	memset(r, 0, sizeof(*r));
 	r->spec = ex;
 	r->source = source ? xstrdup(source) : NULL;
+	/* Every step of this exercise ends within the grading's time limit. */
+	spawn_deadline_begin(0);
 	if (!ctx->quiet)
 		fprintf(stderr, "grader: %s: building\n", ex->name);
 	int built;
@@ -271,6 +298,7 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	if (material)
 		cache_store(ctx->cache_dir, material, r);
 out:
+	spawn_deadline_end();
 	exercise_score(r);
 	r->seconds = now_seconds() - start;
 	r->child_seconds = spawn_thread_seconds() - child0;

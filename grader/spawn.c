@@ -26,6 +26,13 @@ static int sandbox_ok;
 static int prlimit_ok;
 static uid_t run_uid = (uid_t)-1;
 static __thread double thread_seconds;
+/* now_seconds() by which every run of this thread ends, or 0. */
+static __thread double thread_deadline;
+/* Set while this thread probes for bubblewrap: its runs are wrapped. */
+static __thread int probing;
+/* What the sandbox shows of the machine: bwrap arguments, made once. */
+static const char *view[64];
+static size_t nr_view;
 
 double spawn_thread_seconds(void)
 {
@@ -41,6 +48,60 @@ static gid_t run_gid = (gid_t)-1;
 #define RUN_UID_BASE 61000
 #define RUN_UID_SPAN 4000
 
+void spawn_deadline_begin(double seconds)
+{
+	if (seconds <= 0) {
+		const char *env = getenv("GRADER_TIME_LIMIT");
+		seconds = env && atof(env) > 0 ? atof(env) : SPAWN_GRADING_SECONDS;
+	}
+	thread_deadline = now_seconds() + seconds;
+}
+
+void spawn_deadline_end(void)
+{
+	thread_deadline = 0;
+}
+
+static void add_view(const char *op, const char *a, const char *b)
+{
+	if (nr_view + 3 > sizeof(view) / sizeof(*view))
+		return;
+	view[nr_view++] = op;
+	view[nr_view++] = a;
+	view[nr_view++] = b;
+}
+
+/* The machine as a sandbox sees it: the system's programs and libraries
+ * (read-only, symbolic links kept as such: /bin -> usr/bin), and of /etc
+ * only what the loader reads. Not the rest of /etc, not /home, /root,
+ * /srv, /opt or the course: the compiler and the code see only the
+ * system, the run's own folders and what the grader binds in. */
+static void make_view(void)
+{
+	static const char *const dirs[] = { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", NULL };
+	static const char *const etc[] = { "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
+					   "/etc/alternatives", NULL };
+	struct stat st;
+
+	for (int i = 0; dirs[i]; i++) {
+		if (lstat(dirs[i], &st))
+			continue;
+		if (S_ISLNK(st.st_mode)) {
+			char target[4096];
+			ssize_t n = readlink(dirs[i], target, sizeof(target) - 1);
+			if (n <= 0)
+				continue;
+			target[n] = '\0';
+			add_view("--symlink", xstrdup(target), dirs[i]);
+		} else if (S_ISDIR(st.st_mode)) {
+			add_view("--ro-bind", dirs[i], dirs[i]);
+		}
+	}
+	for (int i = 0; etc[i]; i++)
+		if (!lstat(etc[i], &st))
+			add_view("--ro-bind", etc[i], etc[i]);
+}
+
 static void probe(void)
 {
 	if (geteuid() == 0) {
@@ -50,24 +111,24 @@ static void probe(void)
 	const char *env = getenv("GRADER_SANDBOX");
 	if (env && !strcmp(env, "0"))
 		return;
-	const char *argv[] = { "bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
-			       "--dev", "/dev", "--proc", "/proc", "--", "prlimit", "--nproc=8", "--", "true", NULL };
-	struct spawn sp = { .argv = argv, .timeout = 10 };
+	make_view();
+	/* The sandbox the runs get, around prlimit(1) and true(1). */
+	const char *argv[] = { "prlimit", "--nproc=8", "--", "true", NULL };
+	struct spawn sp = { .argv = argv, .timeout = 10, .sandbox = 1 };
 	struct spawn_result res = SPAWN_RESULT_INIT;
-	sandbox_ok = -1; /* spawn_run must not wrap this probe in bwrap */
+	probing = 1;
 	int r = spawn_run(&sp, &res);
 	prlimit_ok = sandbox_ok = !r && res.status == 0;
 	spawn_result_release(&res);
 	if (!sandbox_ok) {
 		/* bwrap without prlimit(1): a sandbox still, limited from outside. */
 		struct spawn_result again = SPAWN_RESULT_INIT;
-		argv[11] = "true";
-		argv[12] = NULL;
-		sandbox_ok = -1;
+		sp.argv = argv + 3;
 		r = spawn_run(&sp, &again);
 		sandbox_ok = !r && again.status == 0;
 		spawn_result_release(&again);
 	}
+	probing = 0;
 }
 
 int spawn_sandbox_available(void)
@@ -91,6 +152,41 @@ int spawn_prepare_dir(const char *dir)
 	if (run_uid != (uid_t)-1 && chown(dir, run_uid, run_gid))
 		return -1;
 	return chmod(dir, 0755);
+}
+
+/* Bytes that the files and folders under the folder fd hold (at least
+ * 512 a name, so that empty files count too), adding up to more than
+ * limit at most; more than limit when it nests deeper than depth. */
+static size_t usage(int fd, size_t limit, int depth)
+{
+	size_t total = 0;
+	DIR *d = fdopendir(fd);
+	struct dirent *e;
+
+	if (!d) {
+		close(fd);
+		return 0;
+	}
+	while (total <= limit && (e = readdir(d))) {
+		struct stat st;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW))
+			continue;
+		total += (size_t)st.st_blocks * 512 > 512 ? (size_t)st.st_blocks * 512 : 512;
+		if (S_ISDIR(st.st_mode)) {
+			int sub = depth > 0 ? openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+			total += sub >= 0 ? usage(sub, limit - total + 1, depth - 1) : limit + 1;
+		}
+	}
+	closedir(d);
+	return total;
+}
+
+static size_t folder_usage(const char *dir, size_t limit)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? 0 : usage(fd, limit, 16);
 }
 
 /* Processes owned by uid now: RLIMIT_NPROC counts them all, so the limit
@@ -123,7 +219,7 @@ static void set_limit(int resource, rlim_t value)
 
 /* In the child, between fork and exec: only async-signal-safe calls. */
 static void child(const struct spawn *sp, char **argv, char **envp, int out_fd, int err_fd,
-		  rlim_t nproc)
+		  rlim_t nproc, double cpu_seconds)
 {
 	int devnull = open("/dev/null", O_RDONLY);
 	setpgid(0, 0);
@@ -149,8 +245,8 @@ static void child(const struct spawn *sp, char **argv, char **envp, int out_fd, 
 	}
 	if (sp->cwd && chdir(sp->cwd))
 		goto fail;
-	if (sp->cpu_seconds > 0)
-		set_limit(RLIMIT_CPU, (rlim_t)(sp->cpu_seconds + 1));
+	if (cpu_seconds > 0)
+		set_limit(RLIMIT_CPU, (rlim_t)(cpu_seconds + 1));
 	if (sp->memory_bytes)
 		set_limit(RLIMIT_AS, sp->memory_bytes);
 	if (sp->file_bytes)
@@ -182,14 +278,25 @@ static char **build_argv(const struct spawn *sp, int sandbox, const char *nproc_
 		n++;
 	for (const char **b = sp->ro_binds; b && *b; b++)
 		extra += 3;
-	char **argv = xcalloc(n + extra + 32, sizeof(*argv));
+	char **argv = xcalloc(n + extra + nr_view + 48, sizeof(*argv));
 	if (sandbox) {
 		static const char *const pre[] = {
-			"bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-			"--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-			"--tmpfs", "/tmp", NULL
+			"bwrap", "--unshare-all", "--die-with-parent", "--new-session", NULL
+		};
+		/* /tmp and /dev/shm are memory: capped (the /dev that bwrap
+		 * makes is read-only once /dev/shm is mounted on it). */
+		static char tmpfs_size[32];
+		if (!*tmpfs_size)
+			snprintf(tmpfs_size, sizeof(tmpfs_size), "%zu", SPAWN_TMPFS_BYTES);
+		const char *const post[] = {
+			"--dev", "/dev", "--proc", "/proc", "--size", tmpfs_size, "--tmpfs", "/tmp",
+			"--size", tmpfs_size, "--tmpfs", "/dev/shm", "--remount-ro", "/dev", NULL
 		};
 		for (const char *const *p = pre; *p; p++)
+			argv[i++] = (char *)*p;
+		for (size_t k = 0; k < nr_view; k++)
+			argv[i++] = (char *)view[k];
+		for (const char *const *p = post; *p; p++)
 			argv[i++] = (char *)*p;
 		for (const char **b = sp->ro_binds; b && *b; b++) {
 			argv[i++] = (char *)"--ro-bind";
@@ -203,6 +310,10 @@ static char **build_argv(const struct spawn *sp, int sandbox, const char *nproc_
 			argv[i++] = (char *)"--chdir";
 			argv[i++] = (char *)sp->cwd;
 		}
+		/* The sandbox's own root (a tmpfs of bwrap's) is written by
+		 * nothing once every mount point is made. */
+		argv[i++] = (char *)"--remount-ro";
+		argv[i++] = (char *)"/";
 		argv[i++] = (char *)"--";
 		if (nproc_arg) {
 			argv[i++] = (char *)"prlimit";
@@ -241,10 +352,36 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 	size_t seen = 0;
 	int sandbox = 0;
 
-	if (sandbox_ok != -1) {
+	if (probing) {
+		sandbox = 1;
+	} else {
 		pthread_once(&probe_once, probe);
 		sandbox = sp->sandbox && sandbox_ok == 1;
 	}
+	/* Untrusted runs: a CPU limit of two cores' worth of their wall
+	 * time unless they name one, a cap on their folder, and the thread's
+	 * deadline over all. */
+	double timeout = sp->timeout, cpu_seconds = sp->cpu_seconds;
+	int by_deadline = 0;
+	if (thread_deadline > 0) {
+		double left = thread_deadline - now_seconds();
+		if (left <= 0) {
+			res->timed_out = res->deadline = 1;
+			res->signal = SIGKILL;
+			res->status = 128 + SIGKILL;
+			buf_addf(&res->out, "grader: '%s' was not run: the grading's time limit had passed\n", sp->argv[0]);
+			return 0;
+		}
+		if (timeout <= 0 || left < timeout) {
+			timeout = left;
+			by_deadline = 1;
+		}
+	}
+	if (sp->sandbox && !sp->as_grader && cpu_seconds <= 0 && timeout > 0)
+		cpu_seconds = 2 * timeout;
+	size_t disk = sp->sandbox && !sp->as_grader && sp->cwd
+		? (sp->disk_bytes ? sp->disk_bytes : SPAWN_DISK_DEFAULT) : 0;
+	double next_disk_check = 0;
 	/* RLIMIT_NPROC counts a user's processes, and every sandbox runs as
 	 * the same user: set from outside, one run's fork storm would use up
 	 * what the runs beside it may start. A sandbox has a user namespace of
@@ -274,7 +411,7 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 
 	pid_t pid = fork();
 	if (pid == 0)
-		child(sp, argv, envp, out[1], err[1], nproc);
+		child(sp, argv, envp, out[1], err[1], nproc, cpu_seconds);
 	close(out[1]);
 	close(err[1]);
 	free(argv);
@@ -340,15 +477,23 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 			} else if (w < 0 && errno != EINTR) {
 				exited = 1;
 			}
-			if (!exited && sp->timeout > 0 && now_seconds() - start > sp->timeout
+			if (!exited && timeout > 0 && now_seconds() - start > timeout
 			    && !res->timed_out) {
 				res->timed_out = 1;
+				res->deadline = by_deadline;
 				kill(-pid, SIGKILL);
 			}
 			if (!exited && sp->cancel && __atomic_load_n(sp->cancel, __ATOMIC_ACQUIRE)
 			    && !res->cancelled) {
 				res->cancelled = 1;
 				kill(-pid, SIGKILL);
+			}
+			if (!exited && disk && !res->disk_full && now_seconds() > next_disk_check) {
+				next_disk_check = now_seconds() + 0.1;
+				if (folder_usage(sp->cwd, disk) > disk) {
+					res->disk_full = 1;
+					kill(-pid, SIGKILL);
+				}
 			}
 			if (!exited && !open_out)
 				usleep(2000);
@@ -361,6 +506,10 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 		}
 	}
 	close(out[0]);
+	if (res->disk_full)
+		buf_addf(&res->out, "\ngrader: the run filled its folder past %zu MiB and was stopped\n", disk >> 20);
+	if (res->deadline)
+		buf_addf(&res->out, "\ngrader: the run was stopped at the grading's time limit\n");
 	res->wall = now_seconds() - start;
 	thread_seconds += res->wall;
 	res->cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;

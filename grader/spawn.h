@@ -4,7 +4,15 @@
  * runner) goes through spawn_run(): argv without a shell, its own process
  * group, wall-clock and resource limits, a cap on captured output, a
  * scrubbed environment, and, where bubblewrap works, a sandbox with no
- * network, a private /tmp and only its working folder writable.
+ * network, size-capped private /tmp and /dev/shm, only the system's
+ * folders (/usr, /lib*, /bin, the loader's cache) and the run's own
+ * folders in view, and only its working folder writable.
+ *
+ * Untrusted runs (sandbox set) also get a CPU-time limit when they name
+ * none (twice their wall-clock timeout: two cores' worth) and a cap on
+ * what they may leave in their working folder (disk_bytes, default
+ * SPAWN_DISK_DEFAULT), checked as they run. A thread may set a deadline
+ * (spawn_deadline_begin) that every run it starts ends by.
  */
 #ifndef SPAWN_H
 #define SPAWN_H
@@ -16,6 +24,16 @@
 /* A child that prints this many times its output cap is flooding: it is
  * killed (res->flooded). */
 #define SPAWN_FLOOD_FACTOR 64
+
+/* What a sandboxed run may leave in its working folder, by default. */
+#define SPAWN_DISK_DEFAULT ((size_t)256 << 20)
+/* The size of a sandbox's private /tmp and of its /dev/shm: memory the
+ * machine gives, so small. */
+#define SPAWN_TMPFS_BYTES ((size_t)64 << 20)
+/* The wall-clock seconds within which one exercise's grading ends, every
+ * step of it (pipeline.c sets the deadline; GRADER_TIME_LIMIT changes it):
+ * under the 60 s the README promises, with room for the grader's own work. */
+#define SPAWN_GRADING_SECONDS 55
 
 struct spawn {
 	const char **argv;    /* argv[0] is looked up in PATH */
@@ -42,6 +60,8 @@ struct spawn {
 			       * kept); 0 leaves it */
 	const int *cancel;    /* when *cancel becomes nonzero (another thread sets it), the
 			       * child is killed as on a timeout, res->cancelled; may be NULL */
+	size_t disk_bytes;    /* the most a sandboxed run may leave in cwd (files and
+			       * folders under it); 0 for SPAWN_DISK_DEFAULT */
 };
 
 struct spawn_result {
@@ -52,12 +72,14 @@ struct spawn_result {
 	int flooded;          /* killed for printing far past output_cap */
 	int exec_failed;      /* the program could not be started: see out */
 	int cancelled;        /* killed because *sp->cancel was set */
+	int disk_full;        /* killed for filling its folder past disk_bytes */
+	int deadline;         /* stopped (or never started) at the thread's deadline */
 	struct buf out;       /* stdout and stderr, interleaved as printed */
 	double wall;          /* seconds */
 	double cpu;           /* user + system seconds of the child and its children */
 };
 
-#define SPAWN_RESULT_INIT { 0, 0, 0, 0, 0, 0, 0, BUF_INIT, 0, 0 }
+#define SPAWN_RESULT_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, BUF_INIT, 0, 0 }
 
 /* Runs sp and waits for it and for every process it started (the whole
  * process group is killed when the child ends or times out). Returns 0 when
@@ -71,6 +93,14 @@ void spawn_result_release(struct spawn_result *res);
 /* Wall seconds spent waiting for children spawned by the calling thread
  * since it started: the grader's own overhead is the rest. */
 double spawn_thread_seconds(void);
+
+/* From now on, every run the calling thread starts ends (killed, as a
+ * timeout, with res->deadline set) by seconds from now, and one started
+ * after it does not run at all; seconds <= 0 takes GRADER_TIME_LIMIT from
+ * the environment, else SPAWN_GRADING_SECONDS. spawn_deadline_end() lifts
+ * it. */
+void spawn_deadline_begin(double seconds);
+void spawn_deadline_end(void);
 
 /* Whether a bubblewrap sandbox can be made on this machine (tested once). */
 int spawn_sandbox_available(void);

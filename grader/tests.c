@@ -429,7 +429,12 @@ static void run_tests(const struct spec_exercise *ex, const char *binary, const 
 	/* How the run ended, when it ended early. */
 	int runner_signal = res.signal ? res.signal : res.status > 128 && res.status < 128 + 65 ? res.status - 128 : 0;
 	char *how;
-	if (res.timed_out)
+	if (res.deadline)
+		how = xasprintf("it was stopped at the grading's time limit");
+	else if (res.disk_full)
+		how = xasprintf("it filled its folder past the %s a run may leave there and was stopped",
+				memory_human((long long)SPAWN_DISK_DEFAULT));
+	else if (res.timed_out)
 		how = xasprintf("it was stopped after its time limit of %g s", sp.timeout);
 	else if (res.flooded)
 		how = xasprintf("it printed more than %s (%d times the %s kept) and was stopped",

@@ -57,6 +57,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The end of the message of a test that made a system call the kernel
+ * refused (lockdown.c): that reason wins over the test's own failures. */
+#define REFUSED_BY_SANDBOX "which the sandbox refuses"
+
 /* How long past its timeout a worker may live before the watchdog kills it. */
 #define GRACE_SECONDS 1.0
 
@@ -458,8 +462,9 @@ ReportHook(POST_TEST)(struct criterion_test_stats *st)
 	take_file(output_fd, "output", st->test);
 	take_file(crash_fd, "frames", st->test);
 	for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
-		if (!a->passed)
-			failed = a; /* the list is newest first: keep the earliest */
+		if (!a->passed && !(failed && failed->message && strstr(failed->message, REFUSED_BY_SANDBOX)))
+			failed = a; /* the list is newest first: keep the earliest,
+				     * but a refusal by the kernel first of all */
 	snprintf(elapsed, sizeof(elapsed), "%.6f", st->elapsed_time);
 	begin(&r, "done", st->test);
 	put_int_field(&r, st->test_status);
@@ -484,21 +489,57 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 	put_record(&r);
 }
 
-/* The build links the tests with --wrap=criterion_internal_test_setup, so
- * this runs in each worker before its test's setup: the kernel's limits
- * (lockdown.c) hold before any of the submission's code runs there. */
+/* The build links the tests with --wrap for three of Criterion's calls.
+ * criterion_internal_test_setup runs in each worker before its test's
+ * setup: the kernel's limits (lockdown.c) hold before any of the
+ * submission's code runs there. A call the kernel refused fails the test,
+ * named: before the test's next assertion is sent (an assertion that
+ * fails ends the test), and after its body, when none came. */
 void grader_lockdown(void);
+const char *grader_refused_call(void);
 void __real_criterion_internal_test_setup(void);
+void __real_criterion_internal_test_main(void (*fn)(void));
+void __real_criterion_send_assert(struct criterion_assert_stats *stats);
+
+static void (*test_body)(void);
+static int refusal_sent;
+
+static void send_refusal(void)
+{
+	const char *call = grader_refused_call();
+	if (call && !refusal_sent) {
+		refusal_sent = 1;
+		cr_expect_fail("the code under test called %s(), " REFUSED_BY_SANDBOX, call);
+	}
+}
+
+void __wrap_criterion_send_assert(struct criterion_assert_stats *stats)
+{
+	send_refusal();
+	__real_criterion_send_assert(stats);
+}
+
+static void checked_body(void)
+{
+	test_body();
+	send_refusal();
+}
+
 void __wrap_criterion_internal_test_setup(void)
 {
 	grader_lockdown();
 	__real_criterion_internal_test_setup();
 }
 
-/* A system call the kernel refused (lockdown.c): the test fails naming it. */
-void grader_refused(const char *call)
+/* The sanitizer build of the tests (san_hooks.c) notes the heap here. */
+void grader_test_body_begins(void) __attribute__((weak));
+
+void __wrap_criterion_internal_test_main(void (*fn)(void))
 {
-	cr_assert_fail("the code under test called %s(), which the sandbox refuses", call);
+	test_body = fn;
+	if (grader_test_body_begins)
+		grader_test_body_begins();
+	__real_criterion_internal_test_main(checked_body);
 }
 
 /* The submission's calls to exit(), _exit(), _Exit(), quick_exit() and

@@ -1,8 +1,8 @@
 /* san_hooks.c - the tests' second build, under AddressSanitizer and UBSan
  *
- * Linked only into tests-san (build.c), with the test's main and teardown
- * wrapped (-Wl,--wrap=criterion_internal_test_main and
- * --wrap=criterion_internal_test_teardown). The sanitizers report invalid
+ * Linked only into tests-san (build.c), with the test's teardown wrapped
+ * (-Wl,--wrap=criterion_internal_test_teardown); cr_hooks.c calls
+ * grader_test_body_begins() before each test's body. The sanitizers report invalid
  * accesses, use after free, double free and undefined behaviour on the
  * worker's stderr, which the hooks capture as the test's output (cr_hooks.c).
  * LeakSanitizer cannot run here (it stops the world with ptrace, which the
@@ -41,11 +41,11 @@ size_t __sanitizer_get_current_allocated_bytes(void);
 
 static size_t before;
 
-void __real_criterion_internal_test_main(void (*fn)(void));
-void __wrap_criterion_internal_test_main(void (*fn)(void))
+/* Called by cr_hooks.c's wrapper of the test's main, before the body. */
+void grader_test_body_begins(void);
+void grader_test_body_begins(void)
 {
 	before = __sanitizer_get_current_allocated_bytes();
-	__real_criterion_internal_test_main(fn);
 }
 
 /* Before the real teardown: it tells the runner the test ended, and the

@@ -114,6 +114,7 @@ done
 # timeout) but idle, so it runs beside everything.
 hostile_pids=
 hostile_grade sleep_blocked GRADER_CACHE=0
+hostile_grade sleep_under_memcheck GRADER_CACHE=0
 sleeper=$hostile_pids
 
 # The reference count_common.c into the cache, beside a submission that
@@ -125,10 +126,10 @@ hostile_batch 1 fork_storm
 # says so) they would be let loose on this machine: they are not run.
 sandboxed=$(json_get "$HT/fork_storm/out.json" "d['notes'] is None or 'no sandbox' not in d['notes']" 2>/dev/null)
 if [ "$sandboxed" = True ]; then
-	unleashed="fork_jit kill_all_jit write_files"
+	unleashed="fork_jit kill_all_jit write_files tmpfs_fill"
 else
 	unleashed=
-	echo "# no sandbox here: fork_jit, kill_all_jit and write_files are not run"
+	echo "# no sandbox here: fork_jit, kill_all_jit, write_files and tmpfs_fill are not run"
 fi
 
 # The fork storm (machine code written at run time, past every build-time
@@ -138,7 +139,7 @@ hostile_pids=
 storm=$hostile_pids
 hostile_batch 3 harness_symbol criterion_symbol interpose_malloc startup_hook ifunc_resolver \
 	fork_constructor fork_attribute_constructor fork_hidden network detect_valgrind \
-	exit_group_syscall inline_asm_syscall asm_macro section_inject setsid kill_parent
+	exit_group_syscall inline_asm_syscall asm_macro section_inject setsid kill_parent include_host_file
 [ -z "$storm" ] || wait $storm
 sleep 1
 [ -n "$unleashed" ] && expect "hostile fork_jit: none of the processes it forked is alive 1 s later" \
@@ -146,7 +147,7 @@ sleep 1
 
 # What burns CPU, memory or output, for real, a few at a time.
 hostile_pids=
-for trick in infinite_loop memory_hog output_flood ${unleashed:+kill_all_jit}; do
+for trick in infinite_loop memory_hog output_flood scratch_fill ${unleashed:+kill_all_jit tmpfs_fill}; do
 	hostile_grade "$trick" GRADER_CACHE=0
 done
 wait $hostile_pids
@@ -157,10 +158,10 @@ hostile_pids=
 writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
-	recreate_memcheck_log zero_meter_jit
+	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias
 wait $writer $sleeper
 sleep 1
-for trick in infinite_loop memory_hog output_flood sleep_blocked $unleashed; do
+for trick in infinite_loop memory_hog output_flood sleep_blocked sleep_under_memcheck scratch_fill $unleashed; do
 	expect "hostile $trick: nothing of it is alive 1 s later" "[ -z \"\$(hostile_alive $trick)\" ]"
 done
 for f in $pwned_targets; do
@@ -205,7 +206,7 @@ hostile_check exit_group_syscall build 'calls syscall(): graded code may not mak
 hostile_check inline_asm_syscall build 'uses inline assembly'
 hostile_check asm_macro build 'uses inline assembly'
 hostile_check section_inject build 'places code or data in a section of its choosing'
-hostile_check exit_group_jit tests 'the test process ended before the test finished'
+hostile_check exit_group_jit tests 'the code under test called mmap(), which the sandbox refuses'
 hostile_check pthread_exit_main tests 'called pthread_exit()'
 # valgrind's results come through descriptors the code under test cannot
 # reach (grader/valgrind/channel.h): files it forges, plants or recreates in
@@ -219,13 +220,45 @@ hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
 if [ -n "$unleashed" ]; then
-	hostile_check fork_jit tests 'had started'
-	hostile_check kill_all_jit tests 'the test runner was killed by SIGKILL'
+	hostile_check fork_jit tests 'the code under test called mmap(), which the sandbox refuses'
+	hostile_check kill_all_jit tests 'the code under test called mmap(), which the sandbox refuses'
 	hostile_check write_files complexity 'grows as O(n^2)'
 	expect "hostile write_files: its tests still pass" \
 		"[ \"\$(json_get $HT/write_files/out.json \"d['exercises'][0]['tests']['status']\")\" = pass ]" \
 		"$HT/write_files/out.json"
 fi
+
+# Past every build-time rule, refused by the kernel (grader/harness/lockdown.c):
+# fork() and syscall() found by walking the C library's symbols, a 64-bit
+# alias of setrlimit that no name list holds. Each test fails naming the
+# call; under valgrind the call fails too, so the child's work never counts.
+hostile_check fork_symbol_walk tests 'the code under test called clone(), which the sandbox refuses'
+hostile_check syscall_symbol_walk tests 'the code under test called kill(), which the sandbox refuses'
+hostile_check setrlimit64_alias tests 'the code under test called prlimit64(), which the sandbox refuses'
+expect "hostile fork_symbol_walk: no process of it is alive" "[ -z \"\$(hostile_alive fork_symbol_walk)\" ]"
+
+# The host is safe (README, "Security model"): the run's folder is capped,
+# and so are the sandbox's /tmp and /dev/shm (tmpfs_fill stops itself with
+# SIGTRAP if it wrote more than the caps allow); the compiler sees no file
+# of the machine's outside the system folders; a submission that sleeps
+# only under memcheck does not hold its grading past the time limit.
+hostile_check scratch_fill tests 'filled its folder past the 256.0 MiB a run may leave there'
+hostile_check include_host_file build 'does not compile'
+if [ -n "$unleashed" ]; then
+	expect "hostile include_host_file: no line of the machine's /etc/passwd reaches the report" \
+		"! grep -q 'root:x:0:0' $HT/include_host_file/out.json" "$HT/include_host_file/out.json"
+	d=$HT/tmpfs_fill
+	expect "hostile tmpfs_fill: /tmp and /dev/shm are capped: complexity fails, not a crash" \
+		"[ \"\$(json_get $d/out.json \"d['exercises'][0]['complexity']['status']\")\" = fail ] &&
+		 ! json_get $d/out.json \"d['exercises'][0]['complexity']['reason']\" | grep -q crashed" "$d/out.json"
+	expect "hostile tmpfs_fill: count_common still scores 10, in under 60 s" \
+		"[ \"\$(json_get $d/out.json \"d['exercises'][1]['score']\")\" = 10 ] && [ \"\$(cat $d/seconds)\" -lt 60 ]" \
+		"$d/out.json"
+fi
+d=$HT/sleep_under_memcheck
+expect "hostile sleep_under_memcheck: graded in under 60 s ($(cat "$d/seconds" 2>/dev/null) s), memory not passed" \
+	"[ \"\$(cat $d/seconds)\" -lt 60 ] &&
+	 [ \"\$(json_get $d/out.json \"d['exercises'][0]['memory']['status']\")\" != pass ]" "$d/out.json"
 
 # A known limit (README, "Security model"): code that tells the benchmark
 # from the tests by its command line or its folder runs its honest,
