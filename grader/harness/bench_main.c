@@ -346,8 +346,8 @@ static int power_of_two(size_t n)
 	return n && !(n & (n - 1));
 }
 
-/* Size n of the ladder as run: n less up to a sixteenth of it (at least
- * 0 or 1), drawn from the seed, never a power of two from 4 up, above the
+/* Size n of the ladder as run: n less an amount drawn from the seed, below
+ * n/16 (below 2 for small n), never a power of two from 4 up, above the
  * size run before it (prev) and never above n, so that a size limit such
  * as fib's 93 still holds. */
 static size_t jitter(size_t n, uint64_t seed, size_t prev)
