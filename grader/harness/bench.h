@@ -15,8 +15,9 @@
  * quotes: "has_duplicates() gave a wrong answer at n = 12345 in the
  * benchmark (expected true)". bench_run() keeps what it needs in the input
  * (the result it got, or the array it changed). A wrong answer fails the
- * complexity check and ends the run. Every course driver defines it; the
- * runner treats a driver without one as always right.
+ * complexity check and ends that run (the memory meters measure on). Every
+ * course driver defines it; the runner treats a driver without one as
+ * always right.
  *
  * Make the answers worth checking: the right answer should differ from one
  * size to the next (with duplicates or without, found or absent), chosen

@@ -18,8 +18,8 @@
  * Lines written to FILE: "start N" before size N is run, "size N COST"
  * once it was measured (COST is "-" in instr mode, where callgrind's dumps
  * hold it), "wrong N WHAT" when the driver's bench_check() found the
- * answer at size N wrong (WHAT is its text, such as "expected true"; the
- * run ends there), "stop N budget" when size N was not run because the
+ * answer at size N wrong (WHAT is its text, such as "expected true"; in
+ * instr and time modes the run ends there), "stop N budget" when size N was not run because the
  * time budget would run out, "exit HOW STATUS" when the code under test
  * called exit() or the like, and "end" when all is done. A size that runs
  * on for ever is ended by the grader's wall-clock timeout: the runner sets
@@ -445,7 +445,11 @@ int main(int argc, char **argv)
 		emit(line);
 		if (wrong_line[0]) {
 			emit(wrong_line);
-			break;
+			/* A wrong answer decides the growth check; the memory
+			 * meters measure on, whatever the answers. */
+			if (!strcmp(mode, "instr") || !strcmp(mode, "time"))
+				break;
+			wrong_line[0] = '\0';
 		}
 		before_last = last;
 		last = took;

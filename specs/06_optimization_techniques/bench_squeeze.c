@@ -64,8 +64,10 @@ const char *bench_check(void *input, size_t n)
 			return bench_expect("expected '%c' at %zu, found '%c'", in->orig[i], len, in->s[len]);
 		len++;
 	}
-	if (in->s[len] != '\0' || in->got != len)
+	if (in->got != len)
 		return bench_expect("expected length %zu, got %zu", len, in->got);
+	if (in->s[len] != '\0')
+		return bench_expect("expected the string to end ('\\0') at %zu", len);
 	return NULL;
 }
 
