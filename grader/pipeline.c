@@ -325,6 +325,25 @@ static void grade_one(void *arg, size_t i)
 		       job->have_valgrind, &job->g->exercises[i]);
 }
 
+/* Whether path is a regular file itself (not a symbolic link). */
+static int own_file(const char *path)
+{
+	struct stat st;
+	return !lstat(path, &st) && S_ISREG(st.st_mode);
+}
+
+/* A file name made of letters, digits, '_', '.', '-' and '+' that does not
+ * start with '-' or '.'. */
+static int plain_name(const char *name)
+{
+	if (!isalnum((unsigned char)*name) && *name != '_')
+		return 0;
+	for (; *name; name++)
+		if (!isalnum((unsigned char)*name) && !strchr("_.-+", *name))
+			return 0;
+	return 1;
+}
+
 static int is_ident_char(int c)
 {
 	return isalnum(c) || c == '_';
@@ -385,20 +404,27 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 	g->submission = submission ? xstrdup(submission) : NULL;
 	g->nr_exercises = n;
 	g->exercises = xcalloc(n, sizeof(*g->exercises));
+	char **hints = xcalloc(n, sizeof(*hints));
 	for (size_t i = 0; i < n; i++) {
 		char *file = xasprintf("%s.c", spec->exercises[i].name);
-		char *path = overrides && overrides[i] ? xstrdup(overrides[i])
-			   : submission ? path_join(submission, file) : NULL;
-		if (path && file_exists(path))
-			sources[i] = path;
-		else
+		int given = overrides && overrides[i];
+		char *path = given ? xstrdup(overrides[i]) : submission ? path_join(submission, file) : NULL;
+		if (path && !given && !own_file(path) && file_exists(path)) {
+			/* Read by the grader, whoever it runs as: only the
+			 * submission's own files, not what a link points at. */
+			hints[i] = xasprintf("%s is a symbolic link or not a regular file: put the file itself there", file);
 			free(path);
+		} else if (path && file_exists(path)) {
+			sources[i] = path;
+		} else {
+			free(path);
+		}
 		free(file);
 	}
 
 	/* The folder's other files: near misses of a missing exercise's name
 	 * get a hint (and are not built), the rest are the student's helpers. */
-	char **helpers = xcalloc(1, sizeof(*helpers)), **hints = xcalloc(n, sizeof(*hints));
+	char **helpers = xcalloc(1, sizeof(*helpers));
 	size_t nr_helpers = 0, alloc_helpers = 1, nr_c = 0;
 	DIR *d = submission ? opendir(submission) : NULL;
 	struct dirent *e;
@@ -407,7 +433,10 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 		if (e->d_name[0] == '.' || (!is_c && !ends_with(e->d_name, ".h")))
 			continue;
 		char *path = path_join(submission, e->d_name);
-		if (!file_exists(path)) {
+		/* Its name goes on the compiler's command line, its bytes into
+		 * reports: a plain name ("-fplugin=x.c" is an option) and a
+		 * regular file of its own (not a link to one elsewhere). */
+		if (!plain_name(e->d_name) || !own_file(path)) {
 			free(path);
 			continue;
 		}

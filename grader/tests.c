@@ -274,6 +274,7 @@ char *tests_crash_place(const char *binary, const char *build_dir, const char *l
 	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	size_t dl = strlen(build_dir);
+	char *course = NULL;
 	if (k && !spawn_run(&sp, &res) && !res.status) {
 		char *save = NULL, *func = NULL;
 		for (char *line = strtok_r(res.out.buf, "\n", &save); line && !place;
@@ -291,6 +292,10 @@ char *tests_crash_place(const char *binary, const char *build_dir, const char *l
 			    colon > line + dl + 1)
 				place = xasprintf("%.*s:%u in %s()", (int)(colon - line - dl - 1), line + dl + 1,
 						  (unsigned)strtoul(colon + 1, NULL, 10), func);
+			else if (colon && !course && !strncmp(line, build_dir, dl) && !strncmp(line + dl, "/course/", 8))
+				course = xasprintf("%.*s:%u in %s() (the course's code, on what your code returned or did)",
+						   (int)(colon - line - dl - 8), line + dl + 8,
+						   (unsigned)strtoul(colon + 1, NULL, 10), func);
 			func = NULL;
 		}
 	}
@@ -300,6 +305,9 @@ char *tests_crash_place(const char *binary, const char *build_dir, const char *l
 	free(own);
 	free(argv);
 	free(copy);
+	if (!place)
+		return course;
+	free(course);
 	return place;
 }
 

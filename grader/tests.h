@@ -15,8 +15,9 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 /* Where in the submission a crash happened: frames is the harness's line
  * "SIGNAL PC RET..." (harness/crash.h) from binary, built in build_dir.
  * Returns "has_duplicates.c:14 in has_duplicates()" for the innermost
- * frame (inlined calls included) in a submission file (caller frees), or
- * NULL when no frame is in one or addr2line cannot say. */
+ * frame (inlined calls included) in a submission file, else the innermost
+ * in the course's files, said to be the course's (caller frees); NULL
+ * when no frame is in either or addr2line cannot say. */
 char *tests_crash_place(const char *binary, const char *build_dir, const char *frames);
 
 /* Parses the hooks' records (harness/cr_hooks.c) in text into out's cases.

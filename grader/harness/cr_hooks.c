@@ -7,24 +7,23 @@
  * write results. What tests print reaches only their captured output.
  *
  * Records, one per line, fields separated by tabs, text escaped (\t \n \\):
- *   plan    SUITE NAME [FILE]          every test that must report, and the file
- *                                      that declares it (tells private tests apart)
+ *   plan    SUITE NAME                 every test that must report
  *   start   SUITE NAME                 the test's worker is running it
  *   timeout SUITE NAME SECONDS         the worker ignored the test's timeout: killed
  *   peak    SUITE NAME BYTES PROCESSES the most memory the worker was seen to take, and
  *                                      the most processes it was seen to start
  *   crash   SUITE NAME SIGNAL          the worker died of a signal
- *   done    SUITE NAME STATUS TIMED_OUT EXIT ELAPSED FILE LINE MESSAGE
- *   end                                the runner finished
- *
+ *   done    SUITE NAME STATUS TIMED_OUT EXIT ELAPSED FILE LINE MESSAGE TEST_LINE
+ *                                      (TEST_LINE: where the test's Test() is)
  *   output  SUITE NAME BYTES TEXT      what the test printed (stdout, stderr): the
  *                                      first bytes, and how many in all
  *   frames  SUITE NAME BYTES TEXT      a crashed worker's "SIGNAL PC RET..." (hex
  *                                      offsets in the test binary, "-" in a library)
+ *   end                                the runner finished
  *
- * The output and the frames come from the worker (files it inherits):
- * code under test can write them too, so they only ever tell where to
- * look, never a result.
+ * The output and the frames come from the worker (a FIFO and a file in
+ * the run's folder): code under test can write them too, so they only
+ * ever tell where to look, never a result.
  *
  * Test timeouts: a test that declares none gets GRADER_TEST_TIMEOUT
  * (Criterion's --timeout does not reach tests without .timeout). Criterion
@@ -44,22 +43,18 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
-
-/* The end of the message of a test that made a system call the kernel
- * refused (lockdown.c): that reason wins over the test's own failures. */
-#define REFUSED_BY_SANDBOX "which the sandbox refuses"
 
 /* How long past its timeout a worker may live before the watchdog kills it. */
 #define GRACE_SECONDS 1.0
@@ -310,78 +305,140 @@ static void unwatch(const struct criterion_test *t)
 	put_record(&r);
 }
 
-/* The worker's side: its output, and where it crashed. The runner makes
- * two files before any worker starts; each worker writes its stdout
- * and stderr to the first (unbuffered: a crash loses nothing) and, if it
- * crashes, its frames to the second (crash.h); the runner reads both when
- * the test ends, and empties them for the next. */
-#ifndef OUTPUT_CAP
+/* What each test printed, and where it crashed. Workers inherit no
+ * descriptor but 0, 1 and 2 (boxfort closes the rest), so the runner
+ * makes a FIFO and a file in the run's folder, named in the environment:
+ * each worker sends its stdout and stderr (unbuffered: a crash loses
+ * nothing) into the FIFO, and a crash's frames into the file (crash.h).
+ * A thread of the runner passes everything read from the FIFO on to the
+ * runner's own stdout, as if the worker had written it there (so a flood
+ * is stopped as ever), keeping the first OUTPUT_CAP bytes of each test;
+ * when the test ends, the runner drains the FIFO (the worker wrote all it
+ * printed before it reported) and puts both on the record channel. */
 #define OUTPUT_CAP 1500
-#endif
-/* In the run's folder (boxfort closes every descriptor a worker would
- * inherit); workers find them by name, removed at the end. */
-static char output_path[] = ".grader-output-XXXXXX", crash_path[] = ".grader-crash-XXXXXX";
+static char output_path[64], crash_path[] = ".grader-crash-XXXXXX";
 static int output_fd = -1, crash_fd = -1;
-/* In a worker only (boxfort's variable says so). */
-static void worker_files(void);
+static pthread_mutex_t output_lock = PTHREAD_MUTEX_INITIALIZER;
+static char output_text[OUTPUT_CAP + 1];
+static size_t output_len;
+static long long output_total;
 
+/* In a worker only (boxfort's variable says so). */
 __attribute__((constructor)) static void worker_init(void)
 {
-	/* In the runner: the files, before boxfort starts any worker (it
-	 * may start the first before PRE_ALL, which would then print to no
-	 * file). */
-	if (!getenv("BXFI_MAP")) {
-		if (getenv("GRADER_RESULT_FD"))
-			worker_files();
+	if (!getenv("BXFI_MAP"))
 		return;
-	}
 	const char *out = getenv("GRADER_WORKER_OUTPUT"), *crash = getenv("GRADER_WORKER_CRASH");
-	output_fd = out ? open(out, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
+	int fd = out ? open(out, O_WRONLY | O_CLOEXEC) : -1;
 	crash_fd = crash ? open(crash, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
 	unsetenv("GRADER_WORKER_OUTPUT");
 	unsetenv("GRADER_WORKER_CRASH");
-	if (output_fd >= 0) {
-		dup2(output_fd, 1);
-		dup2(output_fd, 2);
-		close(output_fd);
-		output_fd = -1;
+	if (fd >= 0) {
+		fflush(stdout);
+		fflush(stderr);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		close(fd);
 		setvbuf(stdout, NULL, _IONBF, 0);
 	}
 	if (crash_fd >= 0)
 		harness_crash_install(crash_fd, "");
 }
 
-/* The runner's side: makes the files the workers inherit. */
-static void worker_files(void)
+/* Reads what the FIFO holds now, keeps the test's share, passes it on.
+ * Returns the bytes read (0: nothing there). Call with output_lock. */
+static ssize_t pump(void)
 {
-	output_fd = mkostemp(output_path, O_CLOEXEC);
-	crash_fd = mkostemp(crash_path, O_CLOEXEC);
-	if (output_fd >= 0 && crash_fd >= 0) {
-		setenv("GRADER_WORKER_OUTPUT", output_path, 1);
-		setenv("GRADER_WORKER_CRASH", crash_path, 1);
+	char chunk[16384];
+	ssize_t n = read(output_fd, chunk, sizeof(chunk));
+	if (n <= 0)
+		return 0;
+	size_t keep = (size_t)n < OUTPUT_CAP - output_len ? (size_t)n : OUTPUT_CAP - output_len;
+	memcpy(output_text + output_len, chunk, keep);
+	output_len += keep;
+	output_total += n;
+	for (const char *p = chunk; p < chunk + n;) {
+		ssize_t w = write(1, p, (size_t)(chunk + n - p));
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		p += w;
 	}
+	return n;
 }
 
-/* Puts what file fd holds (its first cap bytes) as a record KIND of test
- * t, with its whole size, and empties it. */
-static void take_file(int fd, const char *kind, const struct criterion_test *t)
+static void *output_thread(void *arg)
 {
-	char text[OUTPUT_CAP + 1];
-	struct stat st;
-	struct record r;
+	(void)arg;
+	for (;;) {
+		struct pollfd pfd = { .fd = output_fd, .events = POLLIN };
+		if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+			return NULL;
+		pthread_mutex_lock(&output_lock);
+		while (pump() > 0)
+			;
+		pthread_mutex_unlock(&output_lock);
+	}
+	return NULL;
+}
 
-	if (fd < 0 || fstat(fd, &st) || st.st_size <= 0)
+/* The runner's side: the FIFO, its reader, and the crash file. */
+static void worker_files(void)
+{
+	pthread_t tid;
+	snprintf(output_path, sizeof(output_path), ".grader-output-%d", (int)getpid());
+	crash_fd = mkostemp(crash_path, O_CLOEXEC);
+	if (crash_fd >= 0)
+		setenv("GRADER_WORKER_CRASH", crash_path, 1);
+	/* Read and write: the FIFO never sees its last writer go. */
+	if (mkfifo(output_path, 0600) || (output_fd = open(output_path, O_RDWR | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return;
-	ssize_t n = pread(fd, text, OUTPUT_CAP, 0);
-	if (ftruncate(fd, 0))
+	if (pthread_create(&tid, NULL, output_thread, NULL)) {
+		close(output_fd);
+		output_fd = -1;
+		unlink(output_path);
 		return;
-	if (n <= 0)
-		return;
-	text[n] = '\0';
+	}
+	pthread_detach(tid);
+	setenv("GRADER_WORKER_OUTPUT", output_path, 1);
+}
+
+static void put_text(const char *kind, const struct criterion_test *t, const char *text, long long total)
+{
+	struct record r;
 	begin(&r, kind, t);
-	put_int_field(&r, (long long)st.st_size);
+	put_int_field(&r, total);
 	put_field(&r, text);
 	put_record(&r);
+}
+
+/* Puts what test t printed and where it crashed on the record channel,
+ * and starts afresh for the next test. */
+static void take_worker_files(const struct criterion_test *t)
+{
+	if (output_fd >= 0) {
+		pthread_mutex_lock(&output_lock);
+		while (pump() > 0)
+			;
+		output_text[output_len] = '\0';
+		if (output_total)
+			put_text("output", t, output_text, output_total);
+		output_len = 0;
+		output_total = 0;
+		pthread_mutex_unlock(&output_lock);
+	}
+	struct stat st;
+	if (crash_fd >= 0 && !fstat(crash_fd, &st) && st.st_size > 0) {
+		char text[1024];
+		ssize_t n = pread(crash_fd, text, sizeof(text) - 1, 0);
+		if (n > 0) {
+			text[n] = '\0';
+			put_text("frames", t, text, st.st_size);
+		}
+		if (ftruncate(crash_fd, 0))
+			close(crash_fd), crash_fd = -1;
+	}
 }
 
 ReportHook(PRE_ALL)(struct criterion_test_set *set)
@@ -397,6 +454,8 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 		unsetenv("GRADER_RESULT_FD");
 	}
 	unsetenv("GRADER_TEST_TIMEOUT");
+	if (result_fd >= 0)
+		worker_files();
 	/* Workers of the same user cannot open this process's /proc files
 	 * (and so its file descriptors) once it is not dumpable. */
 	prctl(PR_SET_DUMPABLE, 0);
@@ -409,8 +468,6 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 				t->data->timeout = default_timeout;
 			struct record r;
 			begin(&r, "plan", t);
-			if (t->data && t->data->file_)
-				put_field(&r, t->data->file_);
 			put_record(&r);
 		}
 	}
@@ -438,18 +495,10 @@ ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
 {
 	struct record r;
 	unwatch(st->test);
-	take_file(output_fd, "output", st->test);
-	take_file(crash_fd, "frames", st->test);
+	take_worker_files(st->test);
 	begin(&r, "crash", st->test);
 	put_int_field(&r, st->signal);
 	put_record(&r);
-}
-
-/* What a test printed in its teardown (and the heap line of the sanitizer
- * build, san_hooks.c) comes after POST_TEST: a second output record. */
-ReportHook(POST_FINI)(struct criterion_test_stats *st)
-{
-	take_file(output_fd, "output", st->test);
 }
 
 ReportHook(POST_TEST)(struct criterion_test_stats *st)
@@ -459,12 +508,10 @@ ReportHook(POST_TEST)(struct criterion_test_stats *st)
 	struct record r;
 
 	unwatch(st->test);
-	take_file(output_fd, "output", st->test);
-	take_file(crash_fd, "frames", st->test);
+	take_worker_files(st->test);
 	for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
-		if (!a->passed && !(failed && failed->message && strstr(failed->message, REFUSED_BY_SANDBOX)))
-			failed = a; /* the list is newest first: keep the earliest,
-				     * but a refusal by the kernel first of all */
+		if (!a->passed)
+			failed = a; /* the list is newest first: keep the earliest */
 	snprintf(elapsed, sizeof(elapsed), "%.6f", st->elapsed_time);
 	begin(&r, "done", st->test);
 	put_int_field(&r, st->test_status);
@@ -474,6 +521,7 @@ ReportHook(POST_TEST)(struct criterion_test_stats *st)
 	put_field(&r, failed && failed->file ? failed->file : "");
 	put_int_field(&r, failed ? failed->line : 0);
 	put_field(&r, failed && failed->message ? failed->message : "");
+	put_int_field(&r, st->test->data ? st->test->data->line_ : 0);
 	put_record(&r);
 }
 
@@ -485,61 +533,9 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 		unlink(output_path);
 	if (crash_fd >= 0)
 		unlink(crash_path);
+	fflush(stdout);
 	begin(&r, "end", NULL);
 	put_record(&r);
-}
-
-/* The build links the tests with --wrap for three of Criterion's calls.
- * criterion_internal_test_setup runs in each worker before its test's
- * setup: the kernel's limits (lockdown.c) hold before any of the
- * submission's code runs there. A call the kernel refused fails the test,
- * named: before the test's next assertion is sent (an assertion that
- * fails ends the test), and after its body, when none came. */
-void grader_lockdown(void);
-const char *grader_refused_call(void);
-void __real_criterion_internal_test_setup(void);
-void __real_criterion_internal_test_main(void (*fn)(void));
-void __real_criterion_send_assert(struct criterion_assert_stats *stats);
-
-static void (*test_body)(void);
-static int refusal_sent;
-
-static void send_refusal(void)
-{
-	const char *call = grader_refused_call();
-	if (call && !refusal_sent) {
-		refusal_sent = 1;
-		cr_expect_fail("the code under test called %s(), " REFUSED_BY_SANDBOX, call);
-	}
-}
-
-void __wrap_criterion_send_assert(struct criterion_assert_stats *stats)
-{
-	send_refusal();
-	__real_criterion_send_assert(stats);
-}
-
-static void checked_body(void)
-{
-	test_body();
-	send_refusal();
-}
-
-void __wrap_criterion_internal_test_setup(void)
-{
-	grader_lockdown();
-	__real_criterion_internal_test_setup();
-}
-
-/* The sanitizer build of the tests (san_hooks.c) notes the heap here. */
-void grader_test_body_begins(void) __attribute__((weak));
-
-void __wrap_criterion_internal_test_main(void (*fn)(void))
-{
-	test_body = fn;
-	if (grader_test_body_begins)
-		grader_test_body_begins();
-	__real_criterion_internal_test_main(checked_body);
 }
 
 /* The submission's calls to exit(), _exit(), _Exit(), quick_exit() and

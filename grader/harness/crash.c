@@ -2,16 +2,26 @@
 #define _GNU_SOURCE
 #include "crash.h"
 
-#include <dlfcn.h>
-#include <execinfo.h>
+#include <link.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <ucontext.h>
 #include <unistd.h>
 
+/* The handler allocates nothing and takes no lock (no backtrace(), which
+ * loads the unwinder with malloc, no dladdr()): it walks the frame
+ * pointers (everything it names is built with -fno-omit-frame-pointer)
+ * and tells the binary's own addresses by a range found at install. */
+#define MAX_FRAMES 48
+/* How far up the stack to look for the call into the library: abort()
+ * and its callers in glibc take a few KiB. */
+#define SCAN_WORDS 1024
+
 static int crash_fd = -1;
 static const char *crash_prefix = "";
-static void *exe_base;
+/* The binary's load address (offsets are from it) and its code. */
+static uintptr_t exe_base, code_start, code_end;
 static char crash_stack[1 << 16];
 
 static void raw(char *line, size_t *len, size_t size, const char *s)
@@ -37,33 +47,57 @@ static void hex(char *line, size_t *len, size_t size, unsigned long v)
 		line[(*len)++] = digits[k];
 }
 
+static void frame(char *line, size_t *len, size_t size, uintptr_t addr)
+{
+	raw(line, len, size, "\t");
+	if (addr >= code_start && addr < code_end)
+		hex(line, len, size, (unsigned long)(addr - exe_base));
+	else
+		raw(line, len, size, "-");
+}
+
 static void on_crash(int sig, siginfo_t *info, void *context)
 {
 	static char line[1024];
-	void *frames[48];
 	size_t len = 0;
 	ucontext_t *uc = context;
-	void *pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	uintptr_t fp = (uintptr_t)uc->uc_mcontext.gregs[REG_RBP];
 	(void)info;
 
 	raw(line, &len, sizeof(line), crash_prefix);
 	hex(line, &len, sizeof(line), (unsigned long)sig);
-	/* The faulting pc, then its callers: the unwinder's frames after
-	 * the one that is pc (those before it are this handler's). */
-	int nr = backtrace(frames, 48), from = nr;
-	for (int i = 0; i < nr && from == nr; i++)
-		if (frames[i] == pc)
-			from = i + 1;
-	if (from == nr)
-		from = nr > 2 ? 2 : nr;
-	for (int i = from - 1; i < nr; i++) {
-		void *addr = i < from ? pc : frames[i];
-		Dl_info dl;
-		raw(line, &len, sizeof(line), "\t");
-		if (dladdr(addr, &dl) && dl.dli_fbase == exe_base)
-			hex(line, &len, sizeof(line), (unsigned long)((char *)addr - (char *)exe_base));
-		else
-			raw(line, &len, sizeof(line), "-");
+	frame(line, &len, sizeof(line), pc);
+	/* The pc first, on its own: should the walk below fault, the process
+	 * dies of that (the signal is blocked here) with the pc written. */
+	if (crash_fd >= 0 && write(crash_fd, line, len) < 0)
+		return;
+	len = 0;
+	/* A fault in the C library (strlen(NULL), free() of a bad pointer
+	 * that ends in abort()) leaves the frame pointer to the library: the
+	 * nearest return address on the stack into the binary is where the
+	 * binary called it. Written at once, in case the walk below faults. */
+	for (int i = 0; pc < code_start || pc >= code_end ? i < SCAN_WORDS : 0; i++) {
+		uintptr_t word = ((uintptr_t *)sp)[i];
+		if (word >= code_start && word < code_end) {
+			frame(line, &len, sizeof(line), word);
+			if (crash_fd >= 0 && write(crash_fd, line, len) < 0)
+				return;
+			len = 0;
+			break;
+		}
+	}
+	/* Each frame: [fp] the caller's fp, [fp + 8] the return address.
+	 * Frames go up the stack, a little at a time. */
+	for (int i = 0; i < MAX_FRAMES && fp >= sp && !(fp & 7); i++) {
+		uintptr_t next = ((uintptr_t *)fp)[0], ret = ((uintptr_t *)fp)[1];
+		if (!ret)
+			break;
+		frame(line, &len, sizeof(line), ret);
+		if (next <= fp || next - fp > (1u << 20))
+			break;
+		fp = next;
 	}
 	raw(line, &len, sizeof(line), "\n");
 	if (crash_fd >= 0 && write(crash_fd, line, len) < 0)
@@ -72,17 +106,32 @@ static void on_crash(int sig, siginfo_t *info, void *context)
 	raise(sig);
 }
 
+/* The code of the object that holds harness_crash_install (the binary
+ * itself): its executable segment. */
+static int find_exe(struct dl_phdr_info *info, size_t size, void *data)
+{
+	uintptr_t base = (uintptr_t)info->dlpi_addr, self = (uintptr_t)data;
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = base + ph->p_vaddr, hi = lo + ph->p_memsz;
+		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X) && self >= lo && self < hi) {
+			exe_base = base;
+			code_start = lo;
+			code_end = hi;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void harness_crash_install(int fd, const char *prefix)
 {
 	static const int signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	Dl_info dl;
-	void *probe[2];
 
 	crash_fd = fd;
 	crash_prefix = prefix ? prefix : "";
-	if (dladdr((void *)harness_crash_install, &dl))
-		exe_base = dl.dli_fbase;
-	backtrace(probe, 2); /* loads the unwinder now, not in the handler */
+	dl_iterate_phdr(find_exe, (void *)(uintptr_t)harness_crash_install);
 	stack_t ss = { .ss_sp = crash_stack, .ss_size = sizeof(crash_stack) };
 	sigaltstack(&ss, NULL);
 	struct sigaction sa = { .sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK };

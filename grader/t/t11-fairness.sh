@@ -115,6 +115,16 @@ code=$?
 expect "an empty folder: one line, exit 1" \
 	"[ $code -eq 1 ] && [ \$(grep -c 'has no .c files' $T/empty.txt) -eq 1 ] && ! grep -q 'is missing' $T/empty.txt" "$T/empty.txt"
 
+# The grader reads only the submission's own files, and no name is an option.
+mkdir -p "$T/links"
+ln -s /etc/hostname "$T/links/has_duplicates.c"
+ln -s /etc/passwd "$T/links/util.c"
+printf 'int x;\n' >"$T/links/-fplugin=util.c"
+cp $F/count_common.c "$T/links/"
+$GRADER grade --topic 03 --submission "$T/links" >"$T/links.txt" 2>&1
+expect "a symbolic link is not followed, a name like an option is not used" \
+	"grep -q 'has_duplicates.c is a symbolic link' $T/links.txt && grep -Eq '^count_common +10.0' $T/links.txt && ! grep -q 'root:' $T/links.txt" "$T/links.txt"
+
 # Topics by number, name or word; none lists them.
 for t in 3 03 03_time_complexity time; do
 	$GRADER grade --topic $t --exercise nothing >"$T/topic.txt" 2>&1
