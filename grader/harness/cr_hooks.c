@@ -7,7 +7,8 @@
  * write results. What tests print reaches only their captured output.
  *
  * Records, one per line, fields separated by tabs, text escaped (\t \n \\):
- *   plan    SUITE NAME                 every test that must report
+ *   plan    SUITE NAME [FILE]          every test that must report, and the file
+ *                                      that declares it (tells private tests apart)
  *   start   SUITE NAME                 the test's worker is running it
  *   timeout SUITE NAME SECONDS         the worker ignored the test's timeout: killed
  *   peak    SUITE NAME BYTES PROCESSES the most memory the worker was seen to take, and
@@ -55,6 +56,10 @@
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The end of the message of a test that made a system call the kernel
+ * refused (lockdown.c): that reason wins over the test's own failures. */
+#define REFUSED_BY_SANDBOX "which the sandbox refuses"
 
 /* How long past its timeout a worker may live before the watchdog kills it. */
 #define GRACE_SECONDS 1.0
@@ -315,7 +320,9 @@ static void unwatch(const struct criterion_test *t)
  * is stopped as ever), keeping the first OUTPUT_CAP bytes of each test;
  * when the test ends, the runner drains the FIFO (the worker wrote all it
  * printed before it reported) and puts both on the record channel. */
+#ifndef OUTPUT_CAP
 #define OUTPUT_CAP 1500
+#endif
 static char output_path[64], crash_path[] = ".grader-crash-XXXXXX";
 static int output_fd = -1, crash_fd = -1;
 static pthread_mutex_t output_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -468,6 +475,8 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 				t->data->timeout = default_timeout;
 			struct record r;
 			begin(&r, "plan", t);
+			if (t->data && t->data->file_)
+				put_field(&r, t->data->file_);
 			put_record(&r);
 		}
 	}
@@ -501,6 +510,13 @@ ReportHook(TEST_CRASH)(struct criterion_test_stats *st)
 	put_record(&r);
 }
 
+/* What a test printed in its teardown (and the heap line of the sanitizer
+ * build, san_hooks.c) comes after POST_TEST: a second output record. */
+ReportHook(POST_FINI)(struct criterion_test_stats *st)
+{
+	take_worker_files(st->test);
+}
+
 ReportHook(POST_TEST)(struct criterion_test_stats *st)
 {
 	const struct criterion_assert_stats *failed = NULL;
@@ -510,8 +526,9 @@ ReportHook(POST_TEST)(struct criterion_test_stats *st)
 	unwatch(st->test);
 	take_worker_files(st->test);
 	for (const struct criterion_assert_stats *a = st->asserts; a; a = a->next)
-		if (!a->passed)
-			failed = a; /* the list is newest first: keep the earliest */
+		if (!a->passed && !(failed && failed->message && strstr(failed->message, REFUSED_BY_SANDBOX)))
+			failed = a; /* the list is newest first: keep the earliest,
+				     * but a refusal by the kernel first of all */
 	snprintf(elapsed, sizeof(elapsed), "%.6f", st->elapsed_time);
 	begin(&r, "done", st->test);
 	put_int_field(&r, st->test_status);
@@ -536,6 +553,59 @@ ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 	fflush(stdout);
 	begin(&r, "end", NULL);
 	put_record(&r);
+}
+
+/* The build links the tests with --wrap for three of Criterion's calls.
+ * criterion_internal_test_setup runs in each worker before its test's
+ * setup: the kernel's limits (lockdown.c) hold before any of the
+ * submission's code runs there. A call the kernel refused fails the test,
+ * named: before the test's next assertion is sent (an assertion that
+ * fails ends the test), and after its body, when none came. */
+void grader_lockdown(void);
+const char *grader_refused_call(void);
+void __real_criterion_internal_test_setup(void);
+void __real_criterion_internal_test_main(void (*fn)(void));
+void __real_criterion_send_assert(struct criterion_assert_stats *stats);
+
+static void (*test_body)(void);
+static int refusal_sent;
+
+static void send_refusal(void)
+{
+	const char *call = grader_refused_call();
+	if (call && !refusal_sent) {
+		refusal_sent = 1;
+		cr_expect_fail("the code under test called %s(), " REFUSED_BY_SANDBOX, call);
+	}
+}
+
+void __wrap_criterion_send_assert(struct criterion_assert_stats *stats)
+{
+	send_refusal();
+	__real_criterion_send_assert(stats);
+}
+
+static void checked_body(void)
+{
+	test_body();
+	send_refusal();
+}
+
+void __wrap_criterion_internal_test_setup(void)
+{
+	grader_lockdown();
+	__real_criterion_internal_test_setup();
+}
+
+/* The sanitizer build of the tests (san_hooks.c) notes the heap here. */
+void grader_test_body_begins(void) __attribute__((weak));
+
+void __wrap_criterion_internal_test_main(void (*fn)(void))
+{
+	test_body = fn;
+	if (grader_test_body_begins)
+		grader_test_body_begins();
+	__real_criterion_internal_test_main(checked_body);
 }
 
 /* The submission's calls to exit(), _exit(), _Exit(), quick_exit() and
