@@ -526,6 +526,16 @@ static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
 			buf_addf(&why, "calls %s(): graded code may not %s", name, f->why);
 		} else if (undefined && has_prefix(name, reserved_prefixes)) {
 			buf_addf(&why, "uses '%s', a name of the test framework or the grader", name);
+		} else if (!global && !undefined && !strchr(name, '.') &&
+			   (has_prefix(name, reserved_prefixes) ||
+			    (name[0] == '_' && (name[1] == '_' || isupper((unsigned char)name[1]))))) {
+			/* Static too: the memory check leaves out what the harness's
+			 * own functions allocate (bench_alloc, the C library's stdio
+			 * buffer), by name; a static function of the submission's
+			 * with such a name would hide its memory. (Names with a dot
+			 * are the compiler's own, as __func__.0.) */
+			buf_addf(&why, "defines '%s', a name reserved for the C library, the test framework or the grader, even as a static name; rename it",
+				 name);
 		} else if (!global) {
 			continue;
 		} else if (!strcmp(type, "i")) {

@@ -123,6 +123,7 @@ struct memory_result {
 	enum status status;
 	size_t n;                  /* the size measured at */
 	long long peak_heap;       /* bytes, the measured call only; -1 when unknown */
+	long long static_bytes;    /* the submission's static data, counted in peak_heap */
 	long long heap_budget;     /* -1 when none */
 	char *heap_budget_expr;
 	struct location peak_site; /* the student's line that held most at the peak */

@@ -158,7 +158,8 @@ hostile_pids=
 writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
-	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias
+	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias \
+	static_bss_bitmap static_bench_alloc
 wait $writer $sleeper
 sleep 1
 for trick in infinite_loop memory_hog output_flood sleep_blocked sleep_under_memcheck scratch_fill $unleashed; do
@@ -216,6 +217,9 @@ hostile_check forge_callgrind_atexit complexity 'grows as O(n^2)'
 hostile_check plant_massif_out memory 'peak heap 32.0 MiB at n = 8192 is over the budget'
 hostile_check recreate_memcheck_log memory 'leaks'
 hostile_check zero_meter_jit complexity 'measurements disagree'
+# Memory outside malloc, and a name that would hide memory from the meter.
+hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
+hostile_check static_bench_alloc build "defines 'bench_alloc', a name reserved"
 hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
