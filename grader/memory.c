@@ -249,8 +249,11 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 static void run_memcheck(const struct spec_exercise *ex, const char *bench, const char *build_dir,
 			 const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
 {
+	/* Still reachable too: memory the submission's code keeps after the
+	 * call returns (a copy hoarded on a static list) is lost to a caller
+	 * that calls it again, whatever pointer still holds it. */
 	const char *argv[] = { "valgrind", "--tool=memcheck", "--leak-check=full",
-			       "--show-leak-kinds=definite,indirect,possible",
+			       "--show-leak-kinds=definite,indirect,possible,reachable",
 			       "--errors-for-leak-kinds=definite,indirect", "--track-origins=yes",
 			       "--num-callers=20", "--vgdb=no", bench,
 			       "--mode=once", sizes, "--out=bench.out", NULL };
@@ -264,6 +267,19 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			/* Only what the student's code allocated: a crash leaves
 			 * the driver's input unfreed, which is not a leak of theirs. */
 			out->leaked_bytes = 0;
+			/* A call that crashed could not free what it held: what is
+			 * still reachable then is no finding. */
+			size_t kept = 0;
+			for (size_t i = 0; i < rep.nr_leaks; i++) {
+				if (rep.fatal_signal && !strcmp(rep.leaks[i].kind, "still reachable")) {
+					free(rep.leaks[i].kind);
+					free(rep.leaks[i].where.file);
+					free(rep.leaks[i].test);
+					continue;
+				}
+				rep.leaks[kept++] = rep.leaks[i];
+			}
+			rep.nr_leaks = kept;
 			for (size_t i = 0; i < rep.nr_leaks; i++)
 				if (rep.leaks[i].where.file && !strcmp(rep.leaks[i].where.file, file))
 					out->leaked_bytes += (long long)rep.leaks[i].bytes;
@@ -667,10 +683,16 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	}
 	if (out->leaked_bytes > 0 && !ex->allow_leaks) {
 		out->faults++;
-		const struct leak *l = out->nr_leaks ? &out->leaks[0] : NULL;
+		/* The largest leak names the place: where most of it is. */
+		const struct leak *l = NULL;
+		for (size_t i = 0; i < out->nr_leaks; i++)
+			if (out->leaks[i].where.file && (!l || out->leaks[i].bytes > l->bytes))
+				l = &out->leaks[i];
 		if (l && l->where.file)
-			add_reason(&why, "leaks %s (%s), allocated at %s:%u and never freed%s%s",
-				   memory_human(out->leaked_bytes), l->kind, l->where.file, l->where.line,
+			add_reason(&why, "leaks %s (%s%s), the most, %s, allocated at %s:%u and never freed%s%s",
+				   memory_human(out->leaked_bytes), l->kind,
+				   !strcmp(l->kind, "still reachable") ? ": kept after the call returns, lost to a caller that calls again" : "",
+				   memory_human((long long)l->bytes), l->where.file, l->where.line,
 				   l->test ? ", found in test " : "", l->test ? l->test : "");
 		else
 			add_reason(&why, "leaks %s that is never freed", memory_human(out->leaked_bytes));
