@@ -124,6 +124,8 @@ struct memory_result {
 	size_t n;                  /* the size measured at */
 	long long peak_heap;       /* bytes, the measured call only; -1 when unknown */
 	long long static_bytes;    /* the submission's static data, counted in peak_heap */
+	long long outside_bytes;   /* resident memory the heap did not explain (mmap...),
+				    * counted in peak_heap */
 	long long heap_budget;     /* -1 when none */
 	char *heap_budget_expr;
 	struct location peak_site; /* the student's line that held most at the peak */

@@ -7,6 +7,7 @@
  *   time   CPU time of bench_run, the least of several repetitions
  *   stack  peak stack bytes used by bench_run (the stack is painted first)
  *   heap   peak heap bytes bench_run adds (needs heap_count.c linked in)
+ *   rss    peak resident bytes bench_run adds, however it got them
  *   once   setup, run, teardown at each size: for massif and memcheck
  *
  * Each size of the ladder is moved down a little, by an amount drawn from
@@ -238,6 +239,41 @@ __attribute__((noinline)) static void empty_run(void *input, size_t n)
 	bench_sink(n);
 }
 
+/* A value of /proc/self/status in bytes ("VmRSS:", "VmHWM:"), or -1. */
+static long long status_bytes(const char *key)
+{
+	char text[4096];
+	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	const char *p = strstr(text, key);
+	return p ? strtoll(p + strlen(key), NULL, 10) * 1024 : -1;
+}
+
+/* The resident memory bench_run adds at its peak, whatever made it: the
+ * heap, mmap, static arrays it touches, its stack. The peak is reset
+ * after the input is made (clear_refs 5), so the input does not count.
+ * -1 when the kernel does not say. */
+static long long run_rss(size_t n, uint64_t seed)
+{
+	struct bench_rng rng = rng_for(seed, n);
+	void *input = bench_setup(n, &rng);
+	int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+	long long ok = fd >= 0 && write(fd, "5", 1) == 1;
+	if (fd >= 0)
+		close(fd);
+	long long before = status_bytes("VmRSS:");
+	bench_run(input, n);
+	long long peak = status_bytes("VmHWM:");
+	check(input, n);
+	bench_teardown(input, n);
+	return ok && before >= 0 && peak >= 0 ? (peak > before ? peak - before : 0) : -1;
+}
+
 static size_t run_stack(size_t n, uint64_t seed, void (*fn)(void *, size_t))
 {
 	struct bench_rng rng = rng_for(seed, n);
@@ -430,6 +466,8 @@ int main(int argc, char **argv)
 				return 64;
 			}
 			snprintf(line, sizeof(line), "size %zu %lld\n", n, extra);
+		} else if (!strcmp(mode, "rss")) {
+			snprintf(line, sizeof(line), "size %zu %lld\n", n, run_rss(n, seed));
 		} else if (!strcmp(mode, "stack")) {
 			size_t used = run_stack(n, seed, bench_run);
 			snprintf(line, sizeof(line), "size %zu %zu\n", n,
