@@ -35,8 +35,9 @@ bool has_duplicates(const int *a, size_t n)
 EOF
 printf '/* hostile */\n#error "</failure><script>alert(1)</script> ]]> & ::error::pwned %%0A \033[31mred | `x` *b* # SKIP"\n' \
 	>"$F/sub/count_common.c"
-# The course's spec with one failing test hidden from students.
-awk '{ print } /file: test_has_duplicates.c/ { print "      hidden: [duplicate_far_apart]" }' \
+# The course's spec with one failing test hidden from students (and
+# without its private tests, whose results are hidden too).
+awk '/^ *private(_show)?:/ { next } { print } /file: test_has_duplicates.c/ { print "      hidden: [duplicate_far_apart]" }' \
 	specs/03_time_complexity.yaml >"$F/spec/03_time_complexity.yaml"
 ln -s "$PWD/specs/03_time_complexity" "$F/spec/03_time_complexity"
 ln -s "$PWD/solutions" "$F/solutions" # where the spec's variants are
