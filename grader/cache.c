@@ -65,19 +65,9 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 	return buf_detach(&m);
 }
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
 static char *entry_path(const char *dir, const char *material)
 {
-	return xasprintf("%s/%016llx", dir, (unsigned long long)fnv1a(material));
+	return xasprintf("%s/%016llx", dir, (unsigned long long)hash_fnv1a(HASH_FNV_INIT, material, strlen(material)));
 }
 
 /* Text fields: NULL is "-", anything else starts with '=' and has tab,

@@ -41,6 +41,22 @@ int exercise_course_fault(const struct exercise_result *ex, enum check c)
 	return c == CHECK_BUILD && ex->build.status == ST_ERROR && ex->build.course_fault;
 }
 
+const char *exercise_reason(const struct exercise_result *ex, enum check c)
+{
+	switch (c) {
+	case CHECK_BUILD:
+		return ex->build.reason;
+	case CHECK_TESTS:
+		return ex->tests.reason;
+	case CHECK_COMPLEXITY:
+		return ex->complexity.reason;
+	case CHECK_MEMORY:
+		return ex->memory.reason;
+	default:
+		return NULL;
+	}
+}
+
 int grade_exit_code(const struct grade *g)
 {
 	int code = EXIT_PASSED;

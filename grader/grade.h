@@ -184,6 +184,10 @@ struct grade {
 /* Status of check c of an exercise. */
 enum status exercise_status(const struct exercise_result *ex, enum check c);
 
+/* The one-line reason of check c of an exercise, or NULL when none was
+ * given. */
+const char *exercise_reason(const struct exercise_result *ex, enum check c);
+
 /* Whether check c's error (ST_ERROR) is the course's fault, not the
  * grader's or the machine's. */
 int exercise_course_fault(const struct exercise_result *ex, enum check c);

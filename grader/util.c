@@ -316,3 +316,60 @@ const char *memory_human(long long bytes)
 		snprintf(s, 32, "%lld bytes", bytes);
 	return s;
 }
+
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+FILE *atomic_open(const char *path, struct atomic_file *a)
+{
+	a->path = xstrdup(path);
+	a->tmp = xasprintf("%s.tmp", path);
+	a->f = fopen(a->tmp, "w");
+	if (!a->f) {
+		error("cannot write %s: %s", a->tmp, strerror(errno));
+		free(a->path);
+		free(a->tmp);
+		a->path = a->tmp = NULL;
+	}
+	return a->f;
+}
+
+int atomic_close(struct atomic_file *a)
+{
+	int ret = 0;
+	if (!a->f)
+		return -1;
+	if (fclose(a->f) || rename(a->tmp, a->path)) {
+		ret = error("cannot write %s: %s", a->path, strerror(errno));
+		unlink(a->tmp);
+	}
+	free(a->path);
+	free(a->tmp);
+	a->f = NULL;
+	a->path = a->tmp = NULL;
+	return ret;
+}
+
+int write_file_atomic(const char *path, const void *data, size_t len)
+{
+	struct atomic_file a;
+	if (!atomic_open(path, &a))
+		return -1;
+	if (len && fwrite(data, 1, len, a.f) != len) {
+		fclose(a.f);
+		a.f = NULL;
+		unlink(a.tmp);
+		error("cannot write %s: %s", a.tmp, strerror(errno));
+		free(a.path);
+		free(a.tmp);
+		return -1;
+	}
+	return atomic_close(&a);
+}

@@ -3,7 +3,9 @@
 #define UTIL_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* malloc/realloc/strdup that die (exit 3) on exhaustion: the grader cannot
  * grade without memory, and a half-built result would mislead. */
@@ -72,5 +74,24 @@ double now_seconds(void);
 /* "1.5 MiB", "320 KiB", "12 bytes": for reports. Returns a static buffer
  * slot: at most 4 results of one call chain are valid at once. */
 const char *memory_human(long long bytes);
+
+/* FNV-1a, 64 bits, continued from h over len bytes at data (start with
+ * HASH_FNV_INIT): to notice changes, not to resist forgery. */
+#define HASH_FNV_INIT 0xcbf29ce484222325ull
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len);
+
+/* Writing a file whole or not at all: through path.tmp and a rename, so a
+ * run stopped half-way leaves the old file or the new one, never half of
+ * one. atomic_open returns the stream to write (NULL, with a message,
+ * when it cannot be made); atomic_close closes and renames it into place
+ * and returns 0, or -1 with a message (the old file is then left). */
+struct atomic_file {
+	FILE *f;
+	char *path, *tmp;
+};
+FILE *atomic_open(const char *path, struct atomic_file *a);
+int atomic_close(struct atomic_file *a);
+/* The same for len bytes at data. Returns 0, or -1 with a message. */
+int write_file_atomic(const char *path, const void *data, size_t len);
 
 #endif

@@ -28,4 +28,9 @@ char *topic_spec_path(const char *root, const char *topic);
 /* Prints the course's topics, one a line, to out. */
 void list_topics(FILE *out, const char *root);
 
+/* --meter: sets ctx to measure every exercise with the meter named by arg
+ * ("instructions" or "time"). Returns 0, or -1 with a message printed. */
+struct context;
+int parse_meter(const char *arg, struct context *ctx);
+
 #endif

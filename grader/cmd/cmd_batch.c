@@ -63,11 +63,7 @@ struct batch {
  * who made a collision would only keep their previous grade). */
 static void hash_bytes(uint64_t *h, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++) {
-		*h ^= p[i];
-		*h *= 0x100000001b3ULL;
-	}
+	*h = hash_fnv1a(*h, data, len);
 }
 
 /* Length first, so that ("ab", "c") and ("a", "bc") differ. */
@@ -126,7 +122,7 @@ static void hash_tree(uint64_t *h, const char *dir, int c_only)
  * for the topic (tests, headers, drivers), the grader binary, the meter. */
 static uint64_t base_hash(const struct spec *spec, const struct context *ctx)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = HASH_FNV_INIT;
 	struct stat st;
 	hash_field(&h, STAMP_MAGIC, strlen(STAMP_MAGIC));
 	if (hash_file(&h, spec->path))
@@ -191,48 +187,36 @@ out:
 	return ret;
 }
 
-/* Writes path through a temporary file and a rename, so a run stopped
- * half-way leaves the old file or the new one, never half of one. */
+/* Writes path whole or not at all (atomic_open). */
 enum report_kind { REPORT_TEXT, REPORT_JSON, REPORT_HTML };
 
 static int write_report(const char *path, const struct grade *g, enum report_kind kind)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
-	int ret = 0;
-	if (!out) {
-		ret = error("cannot write %s: %s", tmp, strerror(errno));
-		goto out;
-	}
+	struct atomic_file a;
+	FILE *out = atomic_open(path, &a);
+	if (!out)
+		return -1;
 	if (kind == REPORT_JSON)
 		report_json(out, g);
 	else if (kind == REPORT_HTML)
 		report_html(out, g);
 	else
 		report_text(out, g, 0, 0);
-	if (fclose(out) || rename(tmp, path))
-		ret = error("cannot write %s: %s", path, strerror(errno));
-out:
-	free(tmp);
-	return ret;
+	return atomic_close(&a);
 }
 
 static int write_stamp(const struct student *s, const struct spec *spec)
 {
 	struct buf b = BUF_INIT;
 	char *path = path_join(s->report_dir, STAMP_NAME);
-	char *tmp = xasprintf("%s.tmp", path);
-	int ret = 0;
 
 	buf_addf(&b, "%s\nhash %016" PRIx64 "\nscore %.17g %.17g\n", STAMP_MAGIC, s->hash, s->total, s->max);
 	for (size_t i = 0; i < spec->nr_exercises; i++)
 		buf_addf(&b, "exercise %s %.17g\n", spec->exercises[i].name, s->scores[i]);
 	roster_write(&b, &s->roster, spec->nr_exercises);
-	if (write_file(tmp, b.buf, b.len) || rename(tmp, path))
-		ret = error("cannot write %s: %s", path, strerror(errno));
+	int ret = write_file_atomic(path, b.buf, b.len);
 	buf_release(&b);
 	free(path);
-	free(tmp);
 	return ret;
 }
 
@@ -300,14 +284,10 @@ static void grade_one(void *arg, size_t i)
 
 static int write_csv(const char *path, const struct batch *b)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
-	int ret = 0;
-	if (!out) {
-		ret = error("cannot write %s: %s", tmp, strerror(errno));
-		free(tmp);
-		return ret;
-	}
+	struct atomic_file a;
+	FILE *out = atomic_open(path, &a);
+	if (!out)
+		return -1;
 	fputs("id,total,max", out);
 	for (size_t i = 0; i < b->spec->nr_exercises; i++) {
 		fputc(',', out);
@@ -330,10 +310,7 @@ static int write_csv(const char *path, const struct batch *b)
 				fprintf(out, "," SCORE_FMT, s->scores[i]);
 		fputs("\n", out);
 	}
-	if (fclose(out) || rename(tmp, path))
-		ret = error("cannot write %s: %s", path, strerror(errno));
-	free(tmp);
-	return ret;
+	return atomic_close(&a);
 }
 
 /* The student folders of dir, sorted by name; hidden ones, plain files and
@@ -418,29 +395,25 @@ static char *report_link(const char *page, const char *report_dir)
 static int write_class(const char *path, const struct batch *b, int html)
 {
 	struct roster r = { b->spec, xcalloc(b->count ? b->count : 1, sizeof(struct roster_student)), b->count };
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
-	int ret = 0;
+	struct atomic_file a;
+	FILE *out = atomic_open(path, &a);
+	int ret = -1;
 
 	for (size_t i = 0; i < b->count; i++) {
 		r.students[i] = b->students[i].roster;
 		r.students[i].id = b->students[i].id;
 		r.students[i].report = html ? report_link(path, b->students[i].report_dir) : NULL;
 	}
-	if (!out) {
-		ret = error("cannot write %s: %s", tmp, strerror(errno));
-	} else {
+	if (out) {
 		if (html)
 			report_class_html(out, &r);
 		else
 			report_class_json(out, &r);
-		if (fclose(out) || rename(tmp, path))
-			ret = error("cannot write %s: %s", path, strerror(errno));
+		ret = atomic_close(&a);
 	}
 	for (size_t i = 0; i < b->count; i++)
 		free(r.students[i].report);
 	free(r.students);
-	free(tmp);
 	return ret;
 }
 
@@ -494,13 +467,8 @@ int cmd_batch(int argc, char **argv)
 		case 'S': spec_arg = optarg; break;
 		case 'r': root_arg = optarg; break;
 		case 'm':
-			ctx.force_meter = 1;
-			if (!strcmp(optarg, "instructions"))
-				ctx.meter = METER_INSTRUCTIONS;
-			else if (!strcmp(optarg, "time"))
-				ctx.meter = METER_TIME;
-			else
-				return error("unknown meter '%s' (instructions or time)", optarg), EXIT_USAGE;
+			if (parse_meter(optarg, &ctx))
+				return EXIT_USAGE;
 			break;
 		case 'H': html = optarg; break;
 		case 'J': summary = optarg; break;

@@ -124,8 +124,7 @@ static const char *trial_name(const struct trial *t)
 
 static const char *reason_of(const struct exercise_result *r, enum check c)
 {
-	const char *s = c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
-		      : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason;
+	const char *s = exercise_reason(r, (enum check)c);
 	return s ? s : "no reason given";
 }
 

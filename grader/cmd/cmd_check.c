@@ -69,14 +69,12 @@ static char *judge_variant(const struct trial *t)
 		else if (!must_fail && s == ST_FAIL && !(c > CHECK_BUILD && r->build.status == ST_FAIL))
 			buf_addf(&why, "%s%s should pass but failed: %s", why.len ? "; " : "",
 				 check_name((enum check)c),
-				 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
-				 : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason);
+				 exercise_reason(r, (enum check)c));
 	}
 	if (!why.len && t->variant->because) {
 		int found = 0;
 		for (int c = 0; c < CHECK_COUNT && !found; c++) {
-			const char *reason = c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
-					   : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason;
+			const char *reason = exercise_reason(r, (enum check)c);
 			found = (t->variant->fails & (1u << c)) && reason && strstr(reason, t->variant->because);
 		}
 		if (!found)
@@ -98,8 +96,7 @@ static char *judge_reference(const struct grade *g)
 			if (s == ST_FAIL || s == ST_INCONCLUSIVE || s == ST_ERROR)
 				buf_addf(&why, "%s%s: %s %s: %s", why.len ? "; " : "", r->spec->name,
 					 check_name((enum check)c), status_name(s),
-					 c == CHECK_BUILD ? r->build.reason : c == CHECK_TESTS ? r->tests.reason
-					 : c == CHECK_COMPLEXITY ? r->complexity.reason : r->memory.reason);
+					 exercise_reason(r, (enum check)c));
 		}
 	}
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);

@@ -16,6 +16,21 @@
 #include "spec.h"
 #include "util.h"
 
+int parse_meter(const char *arg, struct context *ctx)
+{
+	static const struct {
+		const char *name;
+		enum meter meter;
+	} meters[] = { { "instructions", METER_INSTRUCTIONS }, { "time", METER_TIME } };
+	for (size_t i = 0; i < sizeof(meters) / sizeof(meters[0]); i++)
+		if (!strcmp(arg, meters[i].name)) {
+			ctx->force_meter = 1;
+			ctx->meter = meters[i].meter;
+			return 0;
+		}
+	return error("unknown meter '%s' (instructions or time)", arg);
+}
+
 char *course_root(const char *given)
 {
 	if (given)
@@ -262,13 +277,8 @@ int cmd_grade(int argc, char **argv)
 		case 'S': spec_arg = optarg; break;
 		case 'r': root_arg = optarg; break;
 		case 'm':
-			ctx.force_meter = 1;
-			if (!strcmp(optarg, "instructions"))
-				ctx.meter = METER_INSTRUCTIONS;
-			else if (!strcmp(optarg, "time"))
-				ctx.meter = METER_TIME;
-			else
-				return error("unknown meter '%s' (instructions or time)", optarg), EXIT_USAGE;
+			if (parse_meter(optarg, &ctx))
+				return EXIT_USAGE;
 			break;
 		case 'j': ctx.jobs = atoi(optarg); break;
 		case 'v': ropt.verbose = 1; break;
