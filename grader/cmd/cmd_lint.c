@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "cmd/cmd.h"
 #include "exitcode.h"
 #include "parallel.h"
@@ -171,6 +172,7 @@ static void lint_exercise(void *arg, size_t i)
 	char *stub_o = path_join(j->work, "stub.o"), *ref_o = path_join(j->work, "ref.o");
 	char *hooks = path_join(j->objs, "cr_hooks.o"), *runner = path_join(j->objs, "bench_main.o");
 	char *heap = path_join(j->objs, "heap_count.o");
+	char *crash = path_join(j->objs, "crash.o"), *lockdown = path_join(j->objs, "lockdown.o");
 	const char *solutions[2] = { j->stub, j->ref };
 	const char *solution_objs[2] = { stub_o, ref_o };
 	int built[2] = { 0, 0 };
@@ -193,7 +195,10 @@ static void lint_exercise(void *arg, size_t i)
 			problem(j, "%s:%s: the test file of %s does not compile (the compiler's messages above)", src,
 				first_error_at(j, offset, src, at, sizeof(at)), ex->name);
 		} else {
-			const char *extra[] = { hooks, NULL };
+			/* Linked as grading links them (build.c, link_target). */
+			const char *extra[] = { hooks, crash, lockdown,
+						"-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
+						"--wrap=criterion_send_assert", NULL };
 			for (int s = 0; s < 2; s++)
 				if (built[s])
 					link_with(j, ex->test_file, obj, solutions[s], solution_objs[s], extra, 1);
@@ -216,7 +221,7 @@ static void lint_exercise(void *arg, size_t i)
 				src, ex->name, missing);
 			free(missing);
 		} else {
-			const char *extra[] = { runner, ex->has_space && !k ? heap : NULL, NULL };
+			const char *extra[] = { runner, crash, lockdown, ex->has_space && !k ? heap : NULL, NULL };
 			for (int s = 0; s < 2; s++)
 				if (built[s])
 					link_with(j, driver, obj, solutions[s], solution_objs[s], extra, 0);
@@ -229,6 +234,8 @@ static void lint_exercise(void *arg, size_t i)
 	free(hooks);
 	free(runner);
 	free(heap);
+	free(crash);
+	free(lockdown);
 }
 
 /* <root>/<folder>/<topic>/<name>.c when it exists, else NULL. The course
@@ -252,25 +259,18 @@ static char *solution_path(const struct spec *spec, const char *folder, const ch
 	return p;
 }
 
-/* Compiles the runner's objects into dir. Returns 0, or -1 with the
- * compiler's messages printed. */
-static int build_runner(const char *harness, const char *dir)
+/* Compiles the runner's objects into dir, as grading does (build.c's
+ * build_harness: the same objects, the same filter). Returns 0, or -1
+ * with the compiler's messages printed. */
+static int build_runner(const char *root, const char *dir)
 {
-	static const char *const names[] = { "cr_hooks", "bench_main", "heap_count", NULL };
-	struct buf out = BUF_INIT;
-	int ret = 0;
-	for (int i = 0; names[i] && !ret; i++) {
-		char *src = xasprintf("%s/%s.c", harness, names[i]), *obj = xasprintf("%s/%s.o", dir, names[i]);
-		const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer", "-c", src, "-o", obj, NULL };
-		if (run(argv, NULL, &out)) {
-			fputs(out.buf, stderr);
-			ret = error("cannot build the grader's runner %s: the course cannot be compiled", src);
-		}
-		free(src);
-		free(obj);
-	}
-	buf_release(&out);
-	return ret;
+	struct context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.root = (char *)root;
+	ctx.harness_obj = (char *)dir;
+	if (build_harness(&ctx))
+		return error("cannot build the grader's runner: the course cannot be compiled");
+	return 0;
 }
 
 /* Compiles every exercise of the loaded specs, counting each spec's
@@ -297,7 +297,7 @@ static int lint_compile(struct spec *specs, const int *ok, int count, int *probl
 	char *objs = path_join(scratch, "runner");
 	mkdir(objs, 0755);
 	spawn_prepare_dir(objs);
-	if (build_runner(harness, objs)) {
+	if (build_runner(root, objs)) {
 		free(objs);
 		goto out;
 	}
