@@ -259,6 +259,29 @@ static char *solution_path(const struct spec *spec, const char *folder, const ch
 	return p;
 }
 
+/* A warning, not a problem: exercises of one topic whose points add up
+ * differently may be meant, but are more often a slip. */
+static void warn_points(const struct spec *spec)
+{
+	struct buf list = BUF_INIT;
+	int differ = 0;
+	double first = 0;
+	for (size_t i = 0; i < spec->nr_exercises; i++) {
+		const struct spec_exercise *ex = &spec->exercises[i];
+		double total = 0;
+		for (int c = 0; c < CHECK_COUNT; c++)
+			total += ex->points[c];
+		if (!i)
+			first = total;
+		differ |= total != first;
+		buf_addf(&list, "%s%s %g", i ? ", " : "", ex->name, total);
+	}
+	if (differ)
+		fprintf(stderr, "%s: warning: the exercises' points add up differently (%s): meant?\n", spec->path,
+			list.buf);
+	buf_release(&list);
+}
+
 /* Compiles the runner's objects into dir, as grading does (build.c's
  * build_harness: the same objects, the same filter). Returns 0, or -1
  * with the compiler's messages printed. */
@@ -374,6 +397,8 @@ int cmd_lint(int argc, char **argv)
 	for (int i = 0; i < count; i++) {
 		ok[i] = !spec_load(&specs[i], argv[first + i], stderr);
 		bad |= !ok[i];
+		if (ok[i])
+			warn_points(&specs[i]);
 	}
 	/* The course's files of every spec that loaded, even when another
 	 * did not: each bad entry is reported, none hides the next. */

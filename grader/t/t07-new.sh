@@ -89,6 +89,14 @@ expect "new: the spec's first bytes are unchanged, the entry is appended" \
 	"cmp -s -n \$(wc -c <$T/spec-before.yaml) $S $T/spec-before.yaml && [ \$(grep -c '^  - name:' $S) -eq 2 ]" "$S"
 $GRADER lint "$S" >"$T/new-lint2.txt" 2>&1
 expect "new: the spec with two exercises lints" "[ $? -eq 0 ]" "$T/new-lint2.txt"
+# Points that add up differently are linted with a warning, not refused.
+cp "$S" "$T/points-before.yaml"
+sed -i '0,/tests: 6,/s//tests: 9,/' "$S"
+$GRADER lint --no-compile "$S" >"$T/points-lint.txt" 2>&1
+expect "lint: exercises whose points add up differently get a warning, and still lint" \
+	"[ $? -eq 0 ] && grep -q \"warning: the exercises' points add up differently (demo 13, other 10)\" $T/points-lint.txt" \
+	"$T/points-lint.txt"
+cp "$T/points-before.yaml" "$S"
 
 # A known-wrong variant of the second exercise (its entry is the last in
 # the file): quadratic, so that check and calibrate have one to reject.
