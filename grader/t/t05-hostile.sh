@@ -289,7 +289,10 @@ echo "# t05-hostile: $(($(date +%s) - hostile_start)) s"
 # randomised tests catch the first, the checked answers too; with sizes
 # moved off powers of two and no timer in the runner, the other two are
 # measured on their honest, quadratic path.
-hostile_batch 3 three_positions power_of_two_shortcut alarm_shortcut
+# The two shortcuts run their quadratic path in every check (the tests
+# under memcheck too): two at a time, as detect_env and detect_cmdline.
+hostile_batch 1 three_positions
+hostile_batch 2 power_of_two_shortcut alarm_shortcut
 hostile_check three_positions tests 'random case'
 expect "hostile three_positions: the benchmark's checked answers catch it too" \
 	"json_get $HT/three_positions/out.json \"d['exercises'][0]['complexity']['reason']\" | grep -qF 'gave a wrong answer at n ='" \
