@@ -779,6 +779,104 @@ static void read_names(struct unit *u)
 /* Compiles u (its file already in dir) and holds it to the rules of
  * graded code. Returns 0 when it may be linked; otherwise sets u->why and
  * u->line, with the compiler's words or a compiler-style line in log. */
+/* The first line (from 1) of a line directive in the C source text (#line
+ * 12 "x.c", or a GNU line marker # 12 "x.c" 1), or 0 when there is none.
+ * Read as the preprocessor reads it: lines joined at a backslash-newline,
+ * comments as spaces, %: for #, strings skipped. A line directive is the
+ * only way source text can claim another file's name (macros cannot make
+ * directives), and a claimed name would pass the submission's code off as
+ * a system header's to every tool that names files. */
+unsigned build_line_directive(const char *s)
+{
+	unsigned line = 1, at = 0;
+	int start = 1;
+	for (size_t i = 0; s[i];) {
+		if (s[i] == '\\' && s[i + 1] == '\n') {
+			i += 2;
+			line++;
+		} else if (s[i] == '/' && s[i + 1] == '*') {
+			for (i += 2; s[i] && !(s[i] == '*' && s[i + 1] == '/'); i++)
+				line += s[i] == '\n';
+			i += s[i] ? 2 : 0;
+		} else if (s[i] == '/' && s[i + 1] == '/') {
+			while (s[i] && s[i] != '\n')
+				i += s[i] == '\\' && s[i + 1] == '\n' ? (line++, 2) : 1;
+		} else if (s[i] == '\n') {
+			line++;
+			i++;
+			start = 1;
+		} else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\f' || s[i] == '\v' || s[i] == '\r') {
+			i++;
+		} else if (start && (s[i] == '#' || (s[i] == '%' && s[i + 1] == ':'))) {
+			at = line;
+			i += s[i] == '#' ? 1 : 2;
+			/* the directive's name, past spaces, comments and joins */
+			for (;;) {
+				if (s[i] == ' ' || s[i] == '\t')
+					i++;
+				else if (s[i] == '\\' && s[i + 1] == '\n')
+					i += 2, line++;
+				else if (s[i] == '/' && s[i + 1] == '*') {
+					for (i += 2; s[i] && !(s[i] == '*' && s[i + 1] == '/'); i++)
+						line += s[i] == '\n';
+					i += s[i] ? 2 : 0;
+				} else
+					break;
+			}
+			if (s[i] >= '0' && s[i] <= '9')
+				return at;
+			char word[8];
+			size_t k = 0;
+			while (k < sizeof(word) - 1 && (isalnum((unsigned char)s[i]) || s[i] == '_' ||
+							(s[i] == '\\' && s[i + 1] == '\n'))) {
+				if (s[i] == '\\') {
+					i += 2;
+					line++;
+					continue;
+				}
+				word[k++] = s[i++];
+			}
+			word[k] = '\0';
+			if (!strcmp(word, "line") && !isalnum((unsigned char)s[i]) && s[i] != '_')
+				return at;
+			start = 0;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			char q = s[i++];
+			while (s[i] && s[i] != q && s[i] != '\n') {
+				if (s[i] == '\\' && s[i + 1])
+					line += s[i + 1] == '\n', i++;
+				i++;
+			}
+			i += s[i] == q;
+			start = 0;
+		} else {
+			i++;
+			start = 0;
+		}
+	}
+	return 0;
+}
+
+/* The first of the submission files in dir (file, then headers) that
+ * holds a line directive: 0, or its line with *which set. */
+static unsigned line_directive_in(const char *dir, const char *file, char *const *headers, size_t nr,
+				  const char **which)
+{
+	for (size_t k = 0; k <= nr; k++) {
+		const char *name = k ? headers[k - 1] : file;
+		char *path = path_join(dir, name);
+		struct buf b = BUF_INIT;
+		unsigned at = read_file(&b, path) ? 0 : build_line_directive(b.buf);
+		buf_release(&b);
+		free(path);
+		if (at) {
+			*which = name;
+			return at;
+		}
+	}
+	return 0;
+}
+
 static int compile_unit(const struct spec_exercise *ex, struct unit *u, int index, const char *dir,
 			const char **binds, char *const *headers, size_t nr_headers, struct buf *log)
 {
@@ -792,6 +890,15 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	const char *rule;
 	char *why;
 
+	const char *which = NULL;
+	unsigned directive = line_directive_in(dir, u->file, headers, nr_headers, &which);
+	if (directive) {
+		u->line = directive;
+		if (strcmp(which, u->file))
+			u->where = xstrdup(which);
+		u->why = xstrdup("uses a line directive (#line, or a line marker such as # 1 \"x.h\" 1): graded code may not claim another file's name or lines");
+		goto out;
+	}
 	arg_common(&a, ex);
 	arg(&a, "-Wall");
 	arg(&a, "-Wextra");

@@ -42,4 +42,8 @@ void build_scrub_paths(struct buf *log, const char *dir, const char *course, con
  * about file (a base name) into out. Returns the number found. */
 size_t build_parse_diagnostics(const char *log, const char *file, struct diagnostic **out);
 
+/* The first line (from 1) of a line directive in C source text s (#line,
+ * or a GNU line marker), read as the preprocessor reads it; 0 if none. */
+unsigned build_line_directive(const char *s);
+
 #endif

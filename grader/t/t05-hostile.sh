@@ -159,7 +159,7 @@ writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
 	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias \
-	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table
+	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table fake_include_marker
 wait $writer $sleeper
 sleep 1
 for trick in infinite_loop memory_hog output_flood sleep_blocked sleep_under_memcheck scratch_fill $unleashed; do
@@ -222,6 +222,7 @@ hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
 hostile_check static_bench_alloc build "defines 'bench_alloc', a name reserved"
 hostile_check hoard_static_list memory 'still reachable: kept after the call returns'
 hostile_check mmap_table memory 'from outside malloc'
+hostile_check fake_include_marker build 'uses a line directive'
 hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
