@@ -323,6 +323,22 @@ static int in_valgrind_dir(const char *path, size_t len)
  * headers, the attributes that run code outside the graded function or
  * place it by hand, and a #line that would pass the submission's text off
  * as another file's. */
+/* An identifier the grader's measurements know by name (massif leaves out
+ * what bench_alloc and the C library's _IO_ buffers allocate): the
+ * submission's own text has no use for one, and an inlined static
+ * function so named would not even leave a symbol for the build's other
+ * rules to see. */
+static int reserved_word(const char *w, size_t len)
+{
+	static const char *const prefixes[] = { "bench_", "grader_", "_IO_", NULL };
+	for (int i = 0; prefixes[i]; i++) {
+		size_t pl = strlen(prefixes[i]);
+		if (len >= pl && !memcmp(w, prefixes[i], pl))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *source_policy(const char *pre, const char *file, unsigned *line, char **where)
 {
 	static const char *const asm_words[] = { "asm", "__asm", "__asm__", NULL };
@@ -403,6 +419,8 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 			*line = ln;
 			if (word_in(w, len, asm_words))
 				rule = "uses inline assembly, which graded code may not use";
+			else if (reserved_word(w, len))
+				rule = "uses a name reserved for the grader and the C library (bench_..., grader_..., _IO_...), even as a local or static name: the measurements leave some of these out by name";
 			else if (word_in(w, len, attr_words))
 				attr_next = 1;
 			else if (attr_depth >= 0 && word_in(w, len, section_words))

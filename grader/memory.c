@@ -173,7 +173,8 @@ static const char *static_note(const struct memory_result *out)
 {
 	static __thread char note[160];
 	note[0] = '\0';
-	if (out->static_bytes > 0)
+	/* A few static variables are counted, not worth a word. */
+	if (out->static_bytes >= 4096)
 		snprintf(note, sizeof(note), " (with %s of static data)", memory_human(out->static_bytes));
 	if (out->outside_bytes > 0)
 		snprintf(note + strlen(note), sizeof(note) - strlen(note),

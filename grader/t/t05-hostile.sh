@@ -219,7 +219,7 @@ hostile_check recreate_memcheck_log memory 'leaks'
 hostile_check zero_meter_jit complexity 'measurements disagree'
 # Memory outside malloc, and a name that would hide memory from the meter.
 hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
-hostile_check static_bench_alloc build "defines 'bench_alloc', a name reserved"
+hostile_check static_bench_alloc build 'uses a name reserved for the grader'
 hostile_check hoard_static_list memory 'still reachable: kept after the call returns'
 hostile_check mmap_table memory 'from outside malloc'
 hostile_check fake_include_marker build 'uses a line directive'
