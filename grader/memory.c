@@ -669,7 +669,10 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	}
 	/* memcheck is slower than massif on the same input: when massif could
 	 * not finish, it cannot either. */
-	if (out->peak_heap >= 0 || !why.len)
+	/* ...but when massif gave no profile for another reason (the code
+	 * under test corrupted the heap and valgrind itself stopped), memcheck
+	 * is what names the bad write or free. */
+	if (out->peak_heap >= 0 || !out->timeouts)
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
