@@ -88,6 +88,8 @@ struct fit_result {
 				   * meter's floor: b*n log n - k*n grows faster
 				   * than n log n at the top of a short ladder, but
 				   * so does n log^2 n, and the ladder cannot tell */
+	double noise;             /* the meter's, as given */
+	double min_error;         /* the least error of any valid class */
 	int fitted;               /* 1 when fit_models returned 0 */
 };
 
@@ -116,8 +118,11 @@ double fit_class_growth(const struct fit_result *r, enum fit_class c);
  * the cost did at the top of the ladder, within r->margin. */
 int fit_admissible(const struct fit_result *r, enum fit_class c);
 
-/* True when class c fits almost as well as the best and is admissible:
- * the data cannot tell c from the best class. */
+/* True when the data cannot tell class c from the best: with an exact
+ * meter, c is admissible and its error within twice the tolerance; with a
+ * noisy one (whose steep top may be the machine's doing), c's error is
+ * within twice the tolerance or three times the least error, admissible
+ * or not. */
 int fit_close(const struct fit_result *r, enum fit_class c);
 
 /* What a fit says of a claim that the cost grows as class claim. */
@@ -127,13 +132,11 @@ enum fit_verdict {
 	FIT_FAIL,         /* grows faster than the claim */
 };
 
-/* The decision table: not between, best below the claim passes, best
- * equal to it passes unless admitted only by its model (then it is
- * inconclusive), best above it is inconclusive when fit_close(claim) and
- * fails otherwise; between,
- * a claim at or above best passes, except that a claim equal to best
- * whose own growth is below the measured growth (admitted only by the
- * margin) is inconclusive, and a claim below best fails. FIT_FAIL for an
+/* The decision table. A claim above best passes. A claim below best is
+ * inconclusive when fit_close(claim), and fails otherwise. A claim equal
+ * to best passes, except that it is inconclusive when best was admitted
+ * only by its model, or when the growth is between classes and faster at
+ * the top than best's own (admitted only by the margin). FIT_FAIL for an
  * unfitted r or a claim that is no class. */
 enum fit_verdict fit_judge(const struct fit_result *r, enum fit_class claim);
 

@@ -8,7 +8,7 @@
  * allocates a node: n allocations plus n^2/512 chain steps, n + n^2/c.
  * At the small sizes the allocations dominate and it looks linear; the
  * quadratic term takes over as n grows (each doubling multiplies the
- * count by 2.3 at first, 3.6 at the top). Quadratic nonetheless.
+ * count by 2.0 at first, 3.0 at the top). Quadratic nonetheless.
  */
 #include <stdlib.h>
 
