@@ -1,0 +1,23 @@
+# t06-ladder.sh - under the instructions meter a ladder stops on counts: a
+# quadratic submission gets the same sizes, table and verdict in every
+# grading, whatever the load, and an unchanged one is reused from the cache.
+
+L=$T/ladder
+mkdir -p "$L/sub"
+cp solutions/03_time_complexity/wrong/has_duplicates_quadratic.c "$L/sub/has_duplicates.c"
+cp solutions/03_time_complexity/count_common.c "$L/sub/"
+for k in 1 2; do
+	$GRADER grade --topic 03 --submission "$L/sub" --force --format json >"$L/run$k.json" 2>"$L/run$k.err"
+done
+ladder_start=$(date +%s%N)
+$GRADER grade --topic 03 --submission "$L/sub" --format json >"$L/again.json" 2>"$L/again.err"
+ladder_ms=$((($(date +%s%N) - ladder_start) / 1000000))
+
+ladder_table="[(p['n'], p['cost']) for p in d['exercises'][0]['complexity']['points']], d['exercises'][0]['complexity']['stopped_at'], d['exercises'][0]['complexity']['status']"
+expect "ladder: the quadratic has_duplicates stops before n = 16384, on its instruction budget" \
+	"[ \"\$(json_get $L/run1.json \"d['exercises'][0]['complexity']['stopped_at']\")\" = 16384 ]" "$L/run1.json"
+expect "ladder: two gradings afresh give the same sizes, counts and verdict" \
+	"[ \"\$(json_get $L/run1.json \"$ladder_table\")\" = \"\$(json_get $L/run2.json \"$ladder_table\")\" ]" "$L/run2.json"
+expect "ladder: graded again unchanged, the same table, from the cache (${ladder_ms} ms)" \
+	"[ \"\$(json_get $L/run1.json \"$ladder_table\")\" = \"\$(json_get $L/again.json \"$ladder_table\")\" ] &&
+	 [ $ladder_ms -lt 2000 ]" "$L/again.json"
