@@ -289,11 +289,12 @@ static char *disagreement(const struct complexity_result *out, const double *ms)
 	return NULL;
 }
 
-/* A fault of the measurement (not of the submission): the dumps were not
- * what one callgrind process writes for this ladder. */
+/* The dumps were not what one callgrind process writes for this ladder:
+ * the measurement cannot be believed, whoever spoiled it. An error, never
+ * a pass: the grade is incomplete, and the instructor sees why. */
 static void measurement_error(struct complexity_result *out, const char *why)
 {
-	out->status = ST_INCONCLUSIVE; /* ST_ERROR */
+	out->status = ST_ERROR;
 	out->measurement_error = 1;
 	out->reason = xasprintf("measurement error: %s", why);
 }
