@@ -184,7 +184,7 @@ hostile_check student_main tests 'expected true'
 expect "hostile student_main: the report says main() is ignored" \
 	"json_get $HT/student_main/out.json \"d['exercises'][0]['build']['log']\" | grep -q 'main() is ignored'" \
 	"$HT/student_main/out.json"
-hostile_check harness_symbol build "defines 'bench_sink'"
+hostile_check harness_symbol build 'uses a name reserved for the grader'
 hostile_check criterion_symbol build "defines 'criterion_send_assert'"
 hostile_check interpose_malloc build "which would replace the C library's own"
 hostile_check startup_hook build "defines '__gmon_start__'"

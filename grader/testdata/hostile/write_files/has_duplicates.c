@@ -19,6 +19,10 @@ static void drop(const char *dir, const char *name)
 bool has_duplicates(const int *a, size_t n)
 {
 	const char *home = getenv("HOME");
+	static int dropped;
+	/* Once per process: the course's tests call it hundreds of times. */
+	if (dropped++)
+		goto search;
 	drop("/tmp/", "pwned");
 	drop(home ? home : "/root", "/pwned");
 	drop("/root/", "pwned");
@@ -27,6 +31,7 @@ bool has_duplicates(const int *a, size_t n)
 	drop("../../../", "pwned");
 	drop("/work/main/", "pwned");
 	drop("/work/main/grader/testdata/hostile/", "pwned");
+search:
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
 			if (a[i] == a[j])
