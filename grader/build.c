@@ -585,8 +585,8 @@ out:
 	return why.len ? buf_detach(&why) : (buf_release(&why), NULL);
 }
 
-/* Copies the regular files of the topic's spec folder and the driver API
- * header into folder to. Returns 0 or -1. */
+/* Copies the regular files of the topic's spec folder and the course's
+ * API headers (bench.h, test_random.h) into folder to. Returns 0 or -1. */
 static int copy_course(const char *spec_dir, const char *harness, const char *to)
 {
 	DIR *d = opendir(spec_dir);
@@ -605,9 +605,11 @@ static int copy_course(const char *spec_dir, const char *harness, const char *to
 	}
 	if (d)
 		closedir(d);
-	if (!ret) {
-		char *from = path_join(harness, "bench.h");
-		char *dest = path_join(to, "bench.h");
+	/* The course's API headers: the drivers' and the tests' own. */
+	static const char *const api[] = { "bench.h", "test_random.h", NULL };
+	for (int i = 0; !ret && api[i]; i++) {
+		char *from = path_join(harness, api[i]);
+		char *dest = path_join(to, api[i]);
 		ret = copy_file(from, dest);
 		free(from);
 		free(dest);
