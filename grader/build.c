@@ -941,10 +941,15 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	arg(&a, u->file);
 	arg(&a, "-o");
 	arg(&a, pre);
-	if (run_tool(a.v, dir, binds, log, 1) || read_file(&text, pre_path)) {
-		/* It compiled a moment ago: what fails now is the machine. */
-		u->machine = 1;
-		u->why = xasprintf("grader: cannot preprocess %s, which compiled", u->file);
+	int rp = run_tool(a.v, dir, binds, log, 1);
+	if (rp || read_file(&text, pre_path)) {
+		/* A preprocessor that could not be started is the machine's
+		 * fault; one that ran and failed (a preprocessed text past the
+		 * size limit, say) is the submission's. */
+		u->machine = rp < 0;
+		u->why = rp < 0 ? xasprintf("grader: cannot run the preprocessor on %s; install gcc (make deps)", u->file)
+				: xasprintf("cannot preprocess %s (its preprocessed text is too large, or the preprocessor failed)",
+					    u->file);
 		goto out;
 	}
 	unlink(pre_path);
@@ -977,9 +982,11 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 		arg(&a, strncmp(renames[i], "main=", 5) ? renames[i] : main_to);
 	}
 	arg(&a, u->obj);
-	if (run_tool(a.v, dir, binds, log, 1)) {
-		u->machine = 1;
-		u->why = xasprintf("grader: cannot prepare %s for linking (objcopy failed)", u->file);
+	int ro = run_tool(a.v, dir, binds, log, 1);
+	if (ro) {
+		u->machine = ro < 0;
+		u->why = ro < 0 ? xasprintf("grader: cannot run objcopy on %s; install binutils (make deps)", u->file)
+				: xasprintf("cannot prepare %s for linking (objcopy refused its object)", u->file);
 		goto out;
 	}
 	read_names(u);

@@ -14,8 +14,9 @@ $GRADER grade --topic 03 --submission "$L/sub" --format json >"$L/again.json" 2>
 ladder_ms=$((($(date +%s%N) - ladder_start) / 1000000))
 
 ladder_table="[(p['n'], p['cost']) for p in d['exercises'][0]['complexity']['points']], d['exercises'][0]['complexity']['stopped_at'], d['exercises'][0]['complexity']['status']"
-expect "ladder: the quadratic has_duplicates stops before n = 16384, on its instruction budget" \
-	"[ \"\$(json_get $L/run1.json \"d['exercises'][0]['complexity']['stopped_at']\")\" = 16384 ]" "$L/run1.json"
+# The runner moves each size down by less than a sixteenth (protocol_jitter).
+expect "ladder: the quadratic has_duplicates stops before the size near 16384, on its instruction budget" \
+	"[ \"\$(json_get $L/run1.json \"16384 - 16384 // 16 < d['exercises'][0]['complexity']['stopped_at'] <= 16384\")\" = True ]" "$L/run1.json"
 expect "ladder: two gradings afresh give the same sizes, counts and verdict" \
 	"[ \"\$(json_get $L/run1.json \"$ladder_table\")\" = \"\$(json_get $L/run2.json \"$ladder_table\")\" ]" "$L/run2.json"
 expect "ladder: graded again unchanged, the same table, from the cache (${ladder_ms} ms)" \
