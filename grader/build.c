@@ -897,6 +897,26 @@ static unsigned line_directive_in(const char *dir, const char *file, char *const
 	return 0;
 }
 
+/* Renames in obj, in dir, what the harness takes over (renames: exit()
+ * and friends, and main, which becomes grader_student_main for the
+ * exercise's own file, index 0, and grader_helper_main_<index> for a
+ * helper's). Returns run_tool's result. */
+static int rename_for_link(const char *obj, size_t index, const char *dir, const char **binds, struct buf *log)
+{
+	struct args a = ARGS_INIT;
+	char *main_to = index ? xasprintf("main=grader_helper_main_%zu", index) : xstrdup("main=grader_student_main");
+	arg(&a, "objcopy");
+	for (int i = 0; renames[i]; i++) {
+		arg(&a, "--redefine-sym");
+		arg(&a, strncmp(renames[i], "main=", 5) ? renames[i] : main_to);
+	}
+	arg(&a, obj);
+	int r = run_tool(a.v, dir, binds, log, 1);
+	args_release(&a);
+	free(main_to);
+	return r;
+}
+
 static int compile_unit(const struct spec_exercise *ex, struct unit *u, int index, const char *dir,
 			const char **binds, char *const *headers, size_t nr_headers, struct buf *log)
 {
@@ -904,7 +924,6 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	struct buf text = BUF_INIT;
 	char *pre = xasprintf("%s.i", u->obj);
 	char *pre_path = path_join(dir, pre);
-	char *main_to = index ? xasprintf("main=grader_helper_main_%d", index) : xstrdup("main=grader_student_main");
 	char *obj_path = path_join(dir, u->obj);
 	unsigned main_line = 0;
 	const char *rule;
@@ -975,14 +994,7 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	if (main_line)
 		buf_addf(log, "%s:%u:1: note: main() is ignored: the course's tests and benchmark call %s() themselves\n",
 			 u->file, main_line, ex->name);
-	args_reset(&a);
-	arg(&a, "objcopy");
-	for (int i = 0; renames[i]; i++) {
-		arg(&a, "--redefine-sym");
-		arg(&a, strncmp(renames[i], "main=", 5) ? renames[i] : main_to);
-	}
-	arg(&a, u->obj);
-	int ro = run_tool(a.v, dir, binds, log, 1);
+	int ro = rename_for_link(u->obj, (size_t)index, dir, binds, log);
 	if (ro) {
 		u->machine = ro < 0;
 		u->why = ro < 0 ? xasprintf("grader: cannot run objcopy on %s; install binutils (make deps)", u->file)
@@ -996,7 +1008,6 @@ out:
 	free(pre);
 	free(pre_path);
 	free(obj_path);
-	free(main_to);
 	return u->why ? -1 : 0;
 }
 
@@ -1226,16 +1237,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 			ret = -1;
 			break;
 		}
-		char *main_to = i ? xasprintf("main=grader_helper_main_%zu", i) : xstrdup("main=grader_student_main");
-		args_reset(&a);
-		arg(&a, "objcopy");
-		for (int k = 0; renames[k]; k++) {
-			arg(&a, "--redefine-sym");
-			arg(&a, strncmp(renames[k], "main=", 5) ? renames[k] : main_to);
-		}
-		arg(&a, objs[i]);
-		ret = run_tool(a.v, dir, binds, &log, 1) ? -1 : 0;
-		free(main_to);
+		ret = rename_for_link(objs[i], i, dir, binds, &log) ? -1 : 0;
 	}
 	char **privates = xcalloc(ex->nr_private_tests + 1, sizeof(*privates));
 	if (!ret) {
