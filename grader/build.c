@@ -1076,9 +1076,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 		arg(&a, extra);
 	arg(&a, crash);
 	arg(&a, lockdown);
-	if (t->tests)
-		arg(&a, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
-			"--wrap=criterion_send_assert");
+	arg(&a, t->tests ? BUILD_TESTS_WRAP : BUILD_RUNNER_WRAP);
 	arg(&a, "-o");
 	arg(&a, t->output);
 	if (t->tests)
@@ -1258,8 +1256,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, san);
 		arg(&a, crash);
 		arg(&a, lockdown);
-		arg(&a, "-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
-			"--wrap=criterion_send_assert,--wrap=criterion_internal_test_teardown");
+		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown");
 		arg(&a, "-o");
 		arg(&a, "tests-san");
 		arg(&a, "-lcriterion");

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "spawn.h"
 
 #define COMPILE_TIMEOUT 60
@@ -22,7 +23,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	 * the corpus's costs read like a graded exercise's. */
 	const char *argv[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
 			       "-Wall", "-Wextra", "-fdiagnostics-plain-output", incl,
-			       source, runner, lockdown, "-o", "bench", NULL };
+			       source, runner, lockdown, BUILD_RUNNER_WRAP, "-o", "bench", NULL };
 	/* The sandbox shows none of the course unless bound in. */
 	char *source_dir = xstrdup(source);
 	char *slash = strrchr(source_dir, '/');

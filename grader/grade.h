@@ -100,6 +100,7 @@ struct complexity_result {
 	int by_clock;              /* the wall clock, not the counts, cut the ladder short:
 				    * the result depends on the machine's speed and load */
 	int measurement_error;     /* the dumps could not be trusted or read (reason says) */
+	int threaded;              /* the run started threads: its counts vary with scheduling */
 	char *reason;              /* one line a student understands */
 	char *reading;             /* "doubling n multiplied the cost by 4.0: quadratic" */
 };

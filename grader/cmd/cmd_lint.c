@@ -197,8 +197,7 @@ static void lint_exercise(void *arg, size_t i)
 		} else {
 			/* Linked as grading links them (build.c, link_target). */
 			const char *extra[] = { hooks, crash, lockdown,
-						"-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,"
-						"--wrap=criterion_send_assert", NULL };
+						BUILD_TESTS_WRAP, NULL };
 			for (int s = 0; s < 2; s++)
 				if (built[s])
 					link_with(j, ex->test_file, obj, solutions[s], solution_objs[s], extra, 1);
@@ -221,7 +220,8 @@ static void lint_exercise(void *arg, size_t i)
 				src, ex->name, missing);
 			free(missing);
 		} else {
-			const char *extra[] = { runner, crash, lockdown, ex->has_space && !k ? heap : NULL, NULL };
+			const char *extra[] = { runner, crash, lockdown, BUILD_RUNNER_WRAP,
+						ex->has_space && !k ? heap : NULL, NULL };
 			for (int s = 0; s < 2; s++)
 				if (built[s])
 					link_with(j, driver, obj, solutions[s], solution_objs[s], extra, 0);

@@ -134,3 +134,16 @@ $GRADER grade --topic nosuchtopic >"$T/topic.txt" 2>&1
 expect "an unknown topic lists the topics" "[ $? -eq 2 ] && grep -q '^  05_big_o_notation' $T/topic.txt" "$T/topic.txt"
 make -s grade >"$T/topics.txt" 2>&1
 expect "make grade without TOPIC lists the topics" "grep -q '^  03_time_complexity' $T/topics.txt" "$T/topics.txt"
+
+# Threaded code: which thread takes a lock first moves its instruction
+# counts by a few percent from run to run; the runner says it started
+# threads and the fit allows for that noise, so a linear pool is never
+# called O(n log n) by the luck of one run. Single-threaded code keeps the
+# exact meter.
+mkdir -p "$T/pool"
+cp solutions/09_parallel_processing/wrong/thread_pool_racy.c "$T/pool/thread_pool.c"
+$GRADER grade --topic 09 --exercise thread_pool --submission "$T/pool" --format json >"$T/pool.json" 2>"$T/pool.err"
+expect "threads started by a benchmark are seen, and their counts' noise does not fail an O(n) pool" \
+	"[ \"\$(json_get $T/pool.json \"(d['exercises'][0]['complexity']['threaded'], d['exercises'][0]['complexity']['status'] in ('pass', 'inconclusive'))\")\" = '(True, True)' ]" "$T/pool.json"
+expect "single-threaded code is measured as exact counts" \
+	"[ \"\$(json_get $T/helper.json \"[e['complexity']['threaded'] for e in d['exercises']]\")\" = '[False, False]' ]" "$T/helper.json"
