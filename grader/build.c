@@ -1292,6 +1292,27 @@ static int is_h_file(const char *name)
 	return l > 2 && !strcmp(name + l - 2, ".h");
 }
 
+char **build_own_files(const char *dir, const char *exercise)
+{
+	char **v = xcalloc(2, sizeof(*v));
+	size_t nr = 1, alloc = 2;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	v[0] = xasprintf("%s.c", exercise);
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, v[0]) ||
+		    !(is_c_file(e->d_name) || is_h_file(e->d_name)))
+			continue;
+		ALLOC_GROW(v, nr + 2, alloc);
+		v[nr++] = xstrdup(e->d_name);
+		v[nr] = NULL;
+	}
+	if (d)
+		closedir(d);
+	return v;
+}
+
 int build_exercise(const struct context *ctx, const struct spec *spec,
 		   const struct spec_exercise *ex, const char *source, const char *const *helpers,
 		   const char *dir, struct build_result *out)

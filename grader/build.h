@@ -37,6 +37,13 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 		   const struct spec_exercise *ex, const char *source, const char *const *helpers,
 		   const char *dir, struct build_result *out);
 
+/* The submission's files that a build in dir copied there (the exercise's
+ * "<name>.c" first, then every helper .c and .h), as a NULL-terminated
+ * list of base names for build_own_files' callers to match frames
+ * against: a finding placed in any of them is the submission's, whichever
+ * file the graded function was written in. Free with strv_free(). */
+char **build_own_files(const char *dir, const char *exercise);
+
 /* Rewrites log (a compiler's messages from a build in dir) so that no
  * path of the scratch folder is left: dir/x.c and x.c stay x.c, dir/course/
  * and a relative course/ become course (e.g. "specs/03_time_complexity/"),

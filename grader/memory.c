@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "expr.h"
 #include "harness/protocol.h"
 #include "valgrind/channel.h"
@@ -183,6 +184,13 @@ static const char *static_note(const struct memory_result *out)
 	return note;
 }
 
+/* Whether a finding placed at where is the submission's: in the
+ * exercise's file or any of its helpers (build_own_files). */
+static int own_place(char **own, const struct location *where)
+{
+	return where->file && name_listed((const char *const *)own, where->file, strlen(where->file));
+}
+
 /* Bytes of static data (.data, .bss and their thread-local kinds) in the
  * submission's objects in build_dir: the exercise's and its helpers'. A
  * static array is memory the function uses as surely as the heap. */
@@ -232,13 +240,13 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 			       "--detailed-freq=1000000", "--depth=24", "--max-snapshots=100", "--vgdb=no", "-q",
 			       bench, "--mode=once", sizes, "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
-	char *file = xasprintf("%s.c", ex->name);
+	char **own = build_own_files(build_dir, ex->name);
 
 	if (!run_tool(ex, argv, build_dir, dir, "massif", CHANNEL_PIPE, 0, &text, out, why)) {
 		struct massif_peak peak;
 		char *err = NULL;
 		memset(&peak, 0, sizeof(peak));
-		if (massif_parse(text.buf, text.len, file, &peak, &err)) {
+		if (massif_parse(text.buf, text.len, (const char *const *)own, &peak, &err)) {
 			/* one whole profile, or what came is not massif's alone */
 			measurement_error(out, why, "cannot read massif's profile: %s", err ? err : "?");
 		} else {
@@ -253,7 +261,7 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 		massif_release(&peak);
 	}
 	buf_release(&text);
-	free(file);
+	strv_free(own);
 }
 
 static void run_memcheck(const struct spec_exercise *ex, const char *bench, const char *build_dir,
@@ -268,12 +276,12 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			       "--num-callers=20", "--vgdb=no", bench,
 			       "--mode=once", sizes, "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
-	char *file = xasprintf("%s.c", ex->name);
+	char **own = build_own_files(build_dir, ex->name);
 
 	if (!run_tool(ex, argv, build_dir, dir, "memcheck", CHANNEL_SOCKET, 1, &text, out, why)) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
-		if (!memcheck_parse(text.buf, text.len, file, &rep)) {
+		if (!memcheck_parse(text.buf, text.len, (const char *const *)own, &rep)) {
 			/* Only what the student's code allocated: a crash leaves
 			 * the driver's input unfreed, which is not a leak of theirs. */
 			out->leaked_bytes = 0;
@@ -291,7 +299,7 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			}
 			rep.nr_leaks = kept;
 			for (size_t i = 0; i < rep.nr_leaks; i++)
-				if (rep.leaks[i].where.file && !strcmp(rep.leaks[i].where.file, file))
+				if (own_place(own, &rep.leaks[i].where))
 					out->leaked_bytes += (long long)rep.leaks[i].bytes;
 			for (size_t i = 0; i < rep.nr_errors; i++)
 				rep.errors[i].count = rep.error_counts ? rep.error_counts[i] : 1;
@@ -306,7 +314,7 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 		memcheck_release(&rep);
 	}
 	buf_release(&text);
-	free(file);
+	strv_free(own);
 }
 
 static size_t read_sizes(const char *path, size_t *n, long long *v, size_t max);
@@ -517,7 +525,7 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 	struct channel *chs[] = { &ch };
 	int fds[3];
 	const char *binds[] = { build_dir, NULL };
-	char *file = xasprintf("%s.c", ex->name);
+	char **own = build_own_files(build_dir, ex->name);
 	struct buf rec = BUF_INIT;
 	char **names = NULL;
 	size_t nr_names = 0, alloc_names = 0, alloc_leaks = out->nr_leaks, alloc_errors = out->nr_errors;
@@ -581,10 +589,10 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 	for (size_t k = 1; k < nr_logs && k - 1 < nr_names; k++) {
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
-		if (!memcheck_parse(logs[k].text.buf, logs[k].text.len, file, &rep)) {
+		if (!memcheck_parse(logs[k].text.buf, logs[k].text.len, (const char *const *)own, &rep)) {
 			for (size_t i = 0; i < rep.nr_leaks; i++) {
 				struct leak *l = &rep.leaks[i];
-				if (!l->where.file || strcmp(l->where.file, file))
+				if (!own_place(own, &l->where))
 					continue;
 				out->leaked_bytes += (long long)l->bytes;
 				ALLOC_GROW(out->leaks, out->nr_leaks + 1, alloc_leaks);
@@ -594,7 +602,7 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 			}
 			for (size_t i = 0; i < rep.nr_errors; i++) {
 				struct mem_error *e = &rep.errors[i];
-				if (!e->where.file || strcmp(e->where.file, file))
+				if (!own_place(own, &e->where))
 					continue;
 				ALLOC_GROW(out->errors, out->nr_errors + 1, alloc_errors);
 				out->errors[out->nr_errors] = *e;
@@ -617,7 +625,7 @@ done:
 	free(results);
 	free(timeout);
 	free(tests);
-	free(file);
+	strv_free(own);
 }
 
 static long long budget_of(const char *expr, size_t n)

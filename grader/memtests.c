@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "sanitizer.h"
 #include "spawn.h"
 #include "tests.h"
@@ -58,7 +59,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 		 struct memory_result *out, char **note)
 {
 	char *binary = path_join(build_dir, "tests-san");
-	char *file = xasprintf("%s.c", ex->name);
+	char **own = build_own_files(build_dir, ex->name);
 	struct tests_result t;
 	size_t alloc_errors = out->nr_errors;
 	int suspect = 0;
@@ -67,7 +68,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 	*note = NULL;
 	if (!file_exists(binary)) {
 		free(binary);
-		free(file);
+		strv_free(own);
 		return -1;
 	}
 	memset(&t, 0, sizeof(t));
@@ -75,7 +76,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 	 * children run as. */
 	if (mkdir_p(dir, 0755) || spawn_prepare_dir(dir)) {
 		free(binary);
-		free(file);
+		strv_free(own);
 		return -1;
 	}
 	tests_run_sanitized(ex, binary, build_dir, dir, &t);
@@ -86,7 +87,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 	for (size_t i = 0; i < t.nr_cases; i++) {
 		const struct test_case *c = &t.cases[i];
 		struct sanitizer_report rep;
-		size_t found = sanitizer_parse(c->output ? c->output : "", c->output ? strlen(c->output) : 0, file,
+		size_t found = sanitizer_parse(c->output ? c->output : "", c->output ? strlen(c->output) : 0, (const char *const *)own,
 					       &rep);
 		take(out, &rep, c->name, &alloc_errors);
 		long long held = held_after(c->output);
@@ -105,6 +106,6 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 	buf_release(&why);
 	tests_result_release(&t);
 	free(binary);
-	free(file);
+	strv_free(own);
 	return suspect;
 }

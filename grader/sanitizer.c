@@ -89,10 +89,15 @@ static int is_runtime(const struct frame *f)
 			 !strncmp(f->fn, "__lsan", 6) || !strncmp(f->fn, "__ubsan", 7));
 }
 
-static const struct frame *place(const struct stack *s, const char *student_file)
+static int is_own(const char *const *own, const char *file)
+{
+	return file && name_listed(own, file, strlen(file));
+}
+
+static const struct frame *place(const struct stack *s, const char *const *own_files)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (s->f[i].file && !strcmp(s->f[i].file, student_file))
+		if (is_own(own_files, s->f[i].file))
 			return &s->f[i];
 	for (size_t i = 0; i < s->n; i++)
 		if (!is_runtime(&s->f[i]))
@@ -109,7 +114,7 @@ static void set_location(struct location *l, const struct frame *f)
 struct parser {
 	struct sanitizer_report *out;
 	size_t errors_alloc, leaks_alloc, found;
-	const char *student_file;
+	const char *const *own;  /* the submission's files, by base name */
 };
 
 static void add_error(struct parser *p, char *what, const struct frame *where, char *detail)
@@ -268,7 +273,7 @@ static char *read_asan(struct parser *p, const char *header, const char **pos, c
 			stack_release(&other);
 			free(line);
 			line = read_stack(pos, end, &other);
-			const struct frame *f = place(&other, p->student_file);
+			const struct frame *f = place(&other, p->own);
 			if (f && f->file)
 				buf_addf(&detail, "%s%s at %s:%u", detail.len ? "; " : "", verb, f->file, f->line);
 			continue;
@@ -282,7 +287,7 @@ static char *read_asan(struct parser *p, const char *header, const char **pos, c
 		   : !strcmp(kind, "double-free") ? xstrdup("Double free")
 		   : !strcmp(kind, "bad-free") ? xstrdup("Free of memory that was not allocated")
 		   : xasprintf("Invalid access (%s)", kind_words(kind));
-	add_error(p, what, place(&where, p->student_file), detail.len ? buf_detach(&detail) : NULL);
+	add_error(p, what, place(&where, p->own), detail.len ? buf_detach(&detail) : NULL);
 	buf_release(&detail);
 	stack_release(&where);
 	stack_release(&other);
@@ -301,7 +306,7 @@ static char *read_leaks(struct parser *p, const char **pos, const char *end)
 			free(line);
 			line = read_stack(pos, end, &s);
 			add_leak(p, !strcmp(kind, "Direct") ? "definitely lost" : "indirectly lost", bytes, blocks,
-				 place(&s, p->student_file));
+				 place(&s, p->own));
 			stack_release(&s);
 			continue;
 		}
@@ -360,8 +365,8 @@ static char *read_ubsan(struct parser *p, const char *line, const char **pos, co
 		next = l;
 		break;
 	}
-	const struct frame *where = place(&s, p->student_file);
-	if (!where || (at.file && !strcmp(at.file, p->student_file)))
+	const struct frame *where = place(&s, p->own);
+	if (!where || is_own(p->own, at.file))
 		where = at.file ? &at : where;
 	add_error(p, what, where, NULL);
 	stack_release(&s);
@@ -370,10 +375,10 @@ static char *read_ubsan(struct parser *p, const char *line, const char **pos, co
 	return next;
 }
 
-size_t sanitizer_parse(const char *text, size_t len, const char *student_file,
+size_t sanitizer_parse(const char *text, size_t len, const char *const *own,
 		       struct sanitizer_report *out)
 {
-	struct parser p = { out, 0, 0, 0, student_file };
+	struct parser p = { out, 0, 0, 0, own };
 	const char *pos = text, *end = text + len;
 	char *line = next_line(&pos, end);
 

@@ -30,12 +30,13 @@ struct sanitizer_report {
 
 /* Parses len bytes of sanitizer output at text (stderr of a sanitized
  * program; other lines are skipped). A place is the first frame in
- * student_file (matched by base name), else the first frame with a source
+ * one of own (the submission's files, a NULL-terminated list matched by
+ * base name), else the first frame with a source
  * line outside the sanitizer runtime and the C library; its file is NULL
  * when no frame has one. Returns the number of reports found (errors plus
  * leak records). *out is the caller's to release with
  * sanitizer_release(). */
-size_t sanitizer_parse(const char *text, size_t len, const char *student_file,
+size_t sanitizer_parse(const char *text, size_t len, const char *const *own,
 		       struct sanitizer_report *out);
 
 /* Frees what the report holds and leaves it empty; safe to call twice. */

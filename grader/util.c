@@ -274,6 +274,23 @@ const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+int name_listed(const char *const *names, const char *s, size_t n)
+{
+	for (size_t i = 0; names && names[i]; i++) {
+		const char *b = base_name(names[i]);
+		if (strlen(b) == n && !memcmp(b, s, n))
+			return 1;
+	}
+	return 0;
+}
+
+void strv_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
 int error(const char *fmt, ...)
 {
 	va_list ap;

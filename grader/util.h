@@ -62,6 +62,11 @@ char *abs_path(const char *path);
 char *path_join(const char *dir, const char *name);
 /* The part after the last '/'. */
 const char *base_name(const char *path);
+/* Whether the n bytes at s are the base name of one of names (a
+ * NULL-terminated list; NULL is the empty list). */
+int name_listed(const char *const *names, const char *s, size_t n);
+/* Frees a NULL-terminated list of strings and the list. */
+void strv_free(char **v);
 
 /* Prints "grader: <message>" to stderr and returns -1. */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

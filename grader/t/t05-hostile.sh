@@ -29,7 +29,7 @@ hostile_grade() {
 	d=$HT/$trick
 	mkdir -p "$d/sub" "$d/tmp"
 	chmod 711 "$d" "$d/tmp"
-	cp "$H/$trick/has_duplicates.c" solutions/03_time_complexity/count_common.c "$d/sub/"
+	cp "$H/$trick/"* solutions/03_time_complexity/count_common.c "$d/sub/"
 	(
 		start=$(date +%s)
 		# exec keeps the pid: as root, the children run as uid
@@ -159,7 +159,8 @@ writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
 	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias \
-	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table fake_include_marker
+	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table fake_include_marker \
+	helper_file_leak
 wait $writer $sleeper
 sleep 1
 for trick in infinite_loop memory_hog output_flood sleep_blocked sleep_under_memcheck scratch_fill $unleashed; do
@@ -223,6 +224,8 @@ hostile_check static_bench_alloc build 'uses a name reserved for the grader'
 hostile_check hoard_static_list memory 'still reachable: kept after the call returns'
 hostile_check mmap_table memory 'from outside malloc'
 hostile_check fake_include_marker build 'uses a line directive'
+# The graded function written in a helper file: its leaks are still its own.
+hostile_check helper_file_leak memory 'allocated at dup_impl.c:15'
 hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'

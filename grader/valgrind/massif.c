@@ -31,13 +31,14 @@ struct snapshot {
 };
 
 struct site {
+	char *file;
 	unsigned line;
 	char *fn;
 	long long bytes;
 };
 
 struct sites {
-	const char *student;    /* base name */
+	const char *const *own; /* the submission's files, by base name */
 	struct site *v;
 	size_t nr, alloc;
 };
@@ -204,10 +205,10 @@ static int count_site(struct sites *sites, struct span frame, long long bytes)
 {
 	struct span fn, file;
 	unsigned line;
-	if (!parse_frame(frame, &fn, &file, &line) || !span_is(file, sites->student))
+	if (!parse_frame(frame, &fn, &file, &line) || !name_listed(sites->own, file.p, file.n))
 		return 0;
 	for (size_t i = 0; i < sites->nr; i++) {
-		if (sites->v[i].line == line) {
+		if (sites->v[i].line == line && span_is(file, sites->v[i].file)) {
 			sites->v[i].bytes = add_sat(sites->v[i].bytes, bytes);
 			return 1;
 		}
@@ -215,6 +216,7 @@ static int count_site(struct sites *sites, struct span frame, long long bytes)
 	ALLOC_GROW(sites->v, sites->nr + 1, sites->alloc);
 	struct site *s = &sites->v[sites->nr++];
 	s->line = line;
+	s->file = xstrndup(file.p, file.n);
 	s->fn = xstrndup(fn.p, fn.n);
 	s->bytes = bytes;
 	return 1;
@@ -389,21 +391,21 @@ static void pick_site(struct massif_peak *out, struct sites *sites)
 	}
 	if (!best)
 		return;
-	out->site.file = xstrdup(sites->student);
+	out->site.file = best->file;
+	best->file = NULL;
 	out->site.line = best->line;
 	out->site_fn = best->fn;
 	out->site_bytes = best->bytes;
 	best->fn = NULL;
 }
 
-int massif_parse(const char *text, size_t len, const char *student_file,
-		 struct massif_peak *out, char **err)
+int massif_parse(const char *text, size_t len, const char *const *own, struct massif_peak *out, char **err)
 {
 	struct reader r = { text, text + len, 0, { text, 0 } };
 	struct snapshot *snaps = NULL;
 	size_t alloc = 0;
 	int nr = 0, ret = -1;
-	struct sites sites = { base_name(student_file), NULL, 0, 0 };
+	struct sites sites = { own, NULL, 0, 0 };
 
 	peak_clear(out);
 	if (err)
@@ -450,8 +452,10 @@ int massif_parse(const char *text, size_t len, const char *student_file,
 out:
 	if (ret)
 		massif_release(out);
-	for (size_t i = 0; i < sites.nr; i++)
+	for (size_t i = 0; i < sites.nr; i++) {
 		free(sites.v[i].fn);
+		free(sites.v[i].file);
+	}
 	free(sites.v);
 	free(snaps);
 	return ret;

@@ -31,16 +31,15 @@ struct massif_peak {
 };
 
 /* Parses the len bytes of massif output at text (need not end in '\0').
- * student_file is matched by base name against the "(file.c:LINE)" of each
- * frame. Returns 0 with *out filled, or -1 when the text is not a whole
+ * own lists the submission's files (a NULL-terminated list), matched by
+ * base name against the "(file.c:LINE)" of each frame. Returns 0 with *out filled, or -1 when the text is not a whole
  * massif file (garbage, a header or snapshot cut short, a bad number or
  * tree line): then *out holds nothing to free and, if err is not NULL,
  * *err is a malloc'd one-line message ("line 12: ..."), which the caller
  * frees. *out is overwritten, not released, so release it first when it is
  * reused. A file cut exactly between two snapshots cannot be told from a
  * whole one: massif writes no end marker. */
-int massif_parse(const char *text, size_t len, const char *student_file,
-		 struct massif_peak *out, char **err);
+int massif_parse(const char *text, size_t len, const char *const *own, struct massif_peak *out, char **err);
 
 /* Frees what massif_parse put in p and leaves it as after a failed parse;
  * safe to call twice. */

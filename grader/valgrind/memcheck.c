@@ -34,7 +34,7 @@ struct proc {
 };
 
 struct parser {
-	const char *student;    /* base name */
+	const char *const *own; /* the submission's files, by base name */
 	struct proc *procs;
 	size_t nr_procs, alloc_procs;
 	struct memcheck_report *out;
@@ -216,7 +216,7 @@ static int stack_place(const struct parser *ps, const struct span *lines, size_t
 			*via_input = 1;
 		if (!f.file.n)
 			continue;
-		if (span_is(f.file, ps->student)) {
+		if (name_listed(ps->own, f.file.p, f.file.n)) {
 			*place = f;
 			return 1;
 		}
@@ -693,10 +693,9 @@ void memcheck_release(struct memcheck_report *r)
 	r->error_total = -1;
 }
 
-int memcheck_parse(const char *log, size_t len, const char *student_file,
-		   struct memcheck_report *out)
+int memcheck_parse(const char *log, size_t len, const char *const *own, struct memcheck_report *out)
 {
-	struct parser ps = { base_name(student_file), NULL, 0, 0, out, 0, 0 };
+	struct parser ps = { own, NULL, 0, 0, out, 0, 0 };
 	const char *p = log, *end = log + len;
 
 	memset(out, 0, sizeof(*out));

@@ -52,14 +52,15 @@ struct memcheck_report {
 };
 
 /* Parses the len bytes of a memcheck log at log (need not end in '\0').
- * student_file is matched by base name against each frame's "(file.c:12)".
+ * own lists the submission's files (the exercise's first, then its
+ * helpers'), matched by base name against each frame's "(file.c:12)": a
+ * finding's place is its first frame in one of them.
  * Lines without a "==PID==" prefix are skipped; a truncated log gives what
  * it holds, with complete 0. Returns 0, or -1 when no line has the prefix
  * (an empty log, or not a valgrind log). *out is filled either way and is
  * the caller's to release with memcheck_release(); it is overwritten, not
  * released, so release it first when it is reused. */
-int memcheck_parse(const char *log, size_t len, const char *student_file,
-		   struct memcheck_report *out);
+int memcheck_parse(const char *log, size_t len, const char *const *own, struct memcheck_report *out);
 
 /* Frees everything the report holds and leaves it empty; safe to call
  * twice. */
