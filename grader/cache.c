@@ -199,7 +199,7 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < m->nr_errors; i++) {
-		fprintf(f, "error\t%zu\t%u", m->errors[i].count, m->errors[i].where.line);
+		fprintf(f, "error\t%zu\t%u\t%d", m->errors[i].count, m->errors[i].where.line, (int)m->errors[i].found_by);
 		put(f, m->errors[i].what);
 		put(f, m->errors[i].where.file);
 		put(f, m->errors[i].detail);
@@ -337,15 +337,16 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			l->kind = get(f[4]);
 			l->where.file = get(f[5]);
 			l->test = get(f[6]);
-		} else if (!strcmp(f[0], "error") && n == 7) {
+		} else if (!strcmp(f[0], "error") && n == 8) {
 			ALLOC_GROW(r->memory.errors, r->memory.nr_errors + 1, alloc_e);
 			struct mem_error *e = &r->memory.errors[r->memory.nr_errors++];
 			e->count = strtoull(f[1], NULL, 10);
 			e->where.line = (unsigned)atoi(f[2]);
-			e->what = get(f[3]);
-			e->where.file = get(f[4]);
-			e->detail = get(f[5]);
-			e->test = get(f[6]);
+			e->found_by = atoi(f[3]) == FOUND_BY_SANITIZERS ? FOUND_BY_SANITIZERS : FOUND_BY_MEMCHECK;
+			e->what = get(f[4]);
+			e->where.file = get(f[5]);
+			e->detail = get(f[6]);
+			e->test = get(f[7]);
 		}
 	}
 	ret = ended && !has_error(r) ? 0 : -1;

@@ -112,12 +112,19 @@ struct leak {
 	char *test;                /* the test that found it, or NULL (the driver) */
 };
 
+/* The tool that found a memory error. */
+enum finder {
+	FOUND_BY_MEMCHECK,         /* valgrind's memcheck */
+	FOUND_BY_SANITIZERS,       /* the tests' AddressSanitizer/UBSan build */
+};
+
 struct mem_error {
 	char *what;                /* "Invalid read of size 4", ... */
-	struct location where;     /* the first frame in the student's file */
+	struct location where;     /* the first frame in the submission's files */
 	char *detail;              /* "0 bytes after a block of size 40 alloc'd at ..." */
-	size_t count;              /* times memcheck reported it */
+	size_t count;              /* times the tool reported it */
 	char *test;                /* the test that found it, or NULL (the driver) */
+	enum finder found_by;
 };
 
 struct memory_result {

@@ -528,6 +528,8 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 	char **own = build_own_files(build_dir, ex->name);
 	struct buf rec = BUF_INIT;
 	char **names = NULL;
+	int *passed = NULL;
+	size_t alloc_passed = 0;
 	size_t nr_names = 0, alloc_names = 0, alloc_leaks = out->nr_leaks, alloc_errors = out->nr_errors;
 	struct channel_log *logs = NULL;
 	size_t nr_logs = 0;
@@ -569,9 +571,21 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 		char *save = NULL;
 		for (char *line = strtok_r(rec.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 			char suite[256], name[256];
+			int status, timed_out;
 			if (sscanf(line, "start\t%255[^\t]\t%255[^\t\n]", suite, name) == 2) {
 				ALLOC_GROW(names, nr_names + 1, alloc_names);
+				ALLOC_GROW(passed, nr_names + 1, alloc_passed);
+				passed[nr_names] = 0;
 				names[nr_names++] = xasprintf("%s/%s", suite, name);
+			} else if (sscanf(line, "done\t%255[^\t]\t%255[^\t]\t%d\t%d", suite, name, &status,
+					  &timed_out) == 4 && !status && !timed_out) {
+				char *full = xasprintf("%s/%s", suite, name);
+				for (size_t i = nr_names; i-- > 0;)
+					if (!strcmp(names[i], full)) {
+						passed[i] = 1;
+						break;
+					}
+				free(full);
 			}
 		}
 	}
@@ -590,7 +604,9 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 		struct memcheck_report rep;
 		memset(&rep, 0, sizeof(rep));
 		if (!memcheck_parse(logs[k].text.buf, logs[k].text.len, (const char *const *)own, &rep)) {
-			for (size_t i = 0; i < rep.nr_leaks; i++) {
+			/* A test that failed, crashed or ran out of time stopped
+			 * before its cleanup: what it held is no leak. */
+			for (size_t i = 0; i < rep.nr_leaks && passed[k - 1]; i++) {
 				struct leak *l = &rep.leaks[i];
 				if (!own_place(own, &l->where))
 					continue;
@@ -620,6 +636,7 @@ done:
 	for (size_t i = 0; i < nr_names; i++)
 		free(names[i]);
 	free(names);
+	free(passed);
 	buf_release(&rec);
 	unlink(results);
 	free(results);
@@ -684,7 +701,7 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		run_memcheck(ex, bench, build_dir, memcheck_dir, sizes, out, &why);
 	if (ex->stack_budget)
 		run_stack(ex, bench, build_dir, stack_dir, out, &why);
-	if (ex->memcheck_tests) {
+	if (ex->memcheck_tests && ex->test_file) {
 		/* The sanitizers over the tests first, natively; memcheck (one
 		 * valgrind per test) only when a leak may hide there. */
 		char *san_dir = path_join(run_dir, "tests-san");

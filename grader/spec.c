@@ -942,6 +942,9 @@ static void load_memory(struct loader *l, const struct field *f,
 
 	ex->has_memory = 1;
 	ex->memory_size = ex->nr_sizes ? ex->sizes[0] : 1024;
+	/* The tests too, by default: an invalid read at n = 0 or a leak on an
+	 * empty input is reached only by a test (tests: none opts out). */
+	ex->memcheck_tests = 1;
 	if (!bench->section)
 		bench->section = f->key;
 	if (!is_map(l, f))

@@ -100,8 +100,9 @@ struct spec_exercise {
 	size_t *space_sizes; /* memory.sizes; default the complexity sizes */
 	size_t nr_space_sizes;
 	int forbid_races;    /* memory.races: forbid runs helgrind: any data race fails */
-	int memcheck_tests;  /* memory.tests: memcheck also runs the Criterion tests
-			      * under memcheck, naming the test behind a finding */
+	int memcheck_tests;  /* memory.tests (on unless "none"): the Criterion tests are
+			      * checked for memory errors too, naming the test behind a
+			      * finding (memtests.c) */
 
 	char **cflags;       /* extra compiler flags, e.g. -pthread */
 	size_t nr_cflags;

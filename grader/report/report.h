@@ -11,6 +11,14 @@
 #include "grade.h"
 #include "roster.h"
 
+/* One line, plain text, for a leak ("32.0 KiB in 1 block (definitely
+ * lost), allocated at f.c:15 (test t)") and for a memory error ("Invalid
+ * read of size 4 at f.c:20: 0 bytes after ... (test t, found by
+ * AddressSanitizer/UBSan)"): every writer words them so, escaped for its
+ * format. The caller frees the line. */
+char *report_leak_line(const struct leak *l);
+char *report_error_line(const struct mem_error *e);
+
 /* Report writers: each reads g and writes one format to out. */
 void report_text(FILE *out, const struct grade *g, int colour, int verbose);
 /* Wall time per exercise and per check, and the grader's own share. */

@@ -222,9 +222,9 @@ static void memory(FILE *out, const struct target *t)
 		if (l->kind && !strcmp(l->kind, "possibly lost"))
 			continue;
 		title = xasprintf("%s: memory leak", name);
-		msg = xasprintf("%s in %zu block%s %s: allocated here and never freed",
-				memory_human((long long)l->bytes), l->blocks, l->blocks == 1 ? "" : "s",
-				l->kind ? l->kind : "lost");
+		char *line = report_leak_line(l);
+		msg = xasprintf("%s: allocated here and never freed", line);
+		free(line);
 		annotate(out, "error", t->path, line_of(t, &l->where), 0, title, msg);
 		free(title);
 		free(msg);
@@ -233,7 +233,7 @@ static void memory(FILE *out, const struct target *t)
 	for (size_t i = 0; i < m->nr_errors && i < MAX_DIAGS; i++) {
 		const struct mem_error *e = &m->errors[i];
 		title = xasprintf("%s: %s", name, e->what ? e->what : "memory error");
-		msg = xstrdup(e->detail ? e->detail : e->what ? e->what : "memory error");
+		msg = report_error_line(e);
 		annotate(out, "error", t->path, line_of(t, &e->where), 0, title, msg);
 		free(title);
 		free(msg);

@@ -103,15 +103,16 @@ static void exercise(FILE *out, int *first, const struct exercise_result *r)
 	if (r->spec->has_memory) {
 		const struct memory_result *m = &r->memory;
 		struct buf more = BUF_INIT;
-		for (size_t i = 0; i < m->nr_leaks; i++)
-			if (m->leaks[i].where.file)
-				buf_addf(&more, "%sleak: %s (%s) allocated at %s:%u", more.len ? "\n" : "",
-					 memory_human((long long)m->leaks[i].bytes), m->leaks[i].kind ? m->leaks[i].kind : "lost",
-					 m->leaks[i].where.file, m->leaks[i].where.line);
-		for (size_t i = 0; i < m->nr_errors; i++)
-			if (m->errors[i].where.file)
-				buf_addf(&more, "%serror: %s at %s:%u", more.len ? "\n" : "", m->errors[i].what,
-					 m->errors[i].where.file, m->errors[i].where.line);
+		for (size_t i = 0; i < m->nr_leaks; i++) {
+			char *line = report_leak_line(&m->leaks[i]);
+			buf_addf(&more, "%sleak: %s", more.len ? "\n" : "", line);
+			free(line);
+		}
+		for (size_t i = 0; i < m->nr_errors; i++) {
+			char *line = report_error_line(&m->errors[i]);
+			buf_addf(&more, "%serror: %s", more.len ? "\n" : "", line);
+			free(line);
+		}
 		if (m->races)
 			buf_addf(&more, "%sdata races: %zu", more.len ? "\n" : "", m->races);
 		if (m->space_reading)

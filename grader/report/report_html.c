@@ -424,24 +424,18 @@ static void memory_panel(FILE *out, const struct memory_result *m, int id, int r
 	if (m->nr_leaks || m->nr_errors) {
 		fputs("<ul class=\"items\">\n", out);
 		for (size_t i = 0; i < m->nr_leaks; i++) {
-			const struct leak *l = &m->leaks[i];
-			fprintf(out, "<li>leak: %s in %zu block%s (", memory_human((long long)l->bytes), l->blocks,
-				l->blocks == 1 ? "" : "s");
-			text(out, l->kind ? l->kind : "lost");
-			fputs("), allocated at", out);
-			location(out, &l->where);
+			char *line = report_leak_line(&m->leaks[i]);
+			fputs("<li>leak: ", out);
+			text(out, line);
 			fputs("</li>\n", out);
+			free(line);
 		}
 		for (size_t i = 0; i < m->nr_errors; i++) {
-			const struct mem_error *e = &m->errors[i];
+			char *line = report_error_line(&m->errors[i]);
 			fputs("<li>", out);
-			text(out, e->what);
-			location(out, &e->where);
-			if (e->detail) {
-				fputs(": ", out);
-				text(out, e->detail);
-			}
+			text(out, line);
 			fputs("</li>\n", out);
+			free(line);
 		}
 		fputs("</ul>\n", out);
 	}

@@ -163,7 +163,8 @@ static void memory(FILE *out, const struct memory_result *m, int races_checked)
 		json_string(out, m->errors[i].detail);
 		fputs(", \"test\": ", out);
 		json_string(out, m->errors[i].test);
-		fputc('}', out);
+		fprintf(out, ", \"found_by\": \"%s\"}",
+			m->errors[i].found_by == FOUND_BY_SANITIZERS ? "sanitizers" : "memcheck");
 	}
 	fputs("], \"races\": ", out);
 	if (m->status != ST_SKIPPED && races_checked)

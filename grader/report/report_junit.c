@@ -147,21 +147,14 @@ static char *memory_detail(const struct memory_result *m)
 	struct buf b = BUF_INIT;
 	buf_addf(&b, "%s\n", m->reason ? m->reason : "");
 	for (size_t i = 0; i < m->nr_leaks; i++) {
-		const struct leak *l = &m->leaks[i];
-		buf_addf(&b, "leak: %s in %zu block%s (%s)", memory_human((long long)l->bytes), l->blocks,
-			 l->blocks == 1 ? "" : "s", l->kind ? l->kind : "lost");
-		if (l->where.file)
-			buf_addf(&b, ", allocated at %s:%u", l->where.file, l->where.line);
-		buf_adds(&b, "\n");
+		char *line = report_leak_line(&m->leaks[i]);
+		buf_addf(&b, "leak: %s\n", line);
+		free(line);
 	}
 	for (size_t i = 0; i < m->nr_errors; i++) {
-		const struct mem_error *e = &m->errors[i];
-		buf_addf(&b, "error: %s", e->what ? e->what : "");
-		if (e->where.file)
-			buf_addf(&b, " at %s:%u", e->where.file, e->where.line);
-		if (e->detail)
-			buf_addf(&b, ": %s", e->detail);
-		buf_adds(&b, "\n");
+		char *line = report_error_line(&m->errors[i]);
+		buf_addf(&b, "error: %s\n", line);
+		free(line);
 	}
 	if (m->races)
 		buf_addf(&b, "data races: %zu\n", m->races);

@@ -1,6 +1,7 @@
 /* report_text.c - the terminal report students read */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/escape.h"
@@ -178,45 +179,21 @@ static void report_memory(FILE *out, const struct style *st, const struct exerci
 	if (m->status == ST_SKIPPED)
 		return;
 	for (size_t i = 0; i < m->nr_leaks && i < 5; i++) {
-		const struct leak *l = &m->leaks[i];
-		fprintf(out, "      leak: %s in %zu block%s (", memory_human((long long)l->bytes), l->blocks,
-			l->blocks == 1 ? "" : "s");
-		term_text(out, l->kind ? l->kind : "lost");
-		fputc(')', out);
-		if (l->where.file) {
-			fputs(", allocated at ", out);
-			term_text(out, l->where.file);
-			fprintf(out, ":%u", l->where.line);
-		}
-		if (l->test) {
-			fputs(" (test ", out);
-			term_text(out, l->test);
-			fputc(')', out);
-		}
+		char *line = report_leak_line(&m->leaks[i]);
+		fputs("      leak: ", out);
+		term_text(out, line);
 		fputc('\n', out);
+		free(line);
 	}
 	if (m->nr_leaks > 5)
 		fprintf(out, "      and %zu more leak%s (see the JSON report)\n", m->nr_leaks - 5,
 			m->nr_leaks - 5 == 1 ? "" : "s");
 	for (size_t i = 0; i < m->nr_errors && i < 5; i++) {
-		const struct mem_error *e = &m->errors[i];
+		char *line = report_error_line(&m->errors[i]);
 		fputs("      error: ", out);
-		term_text(out, e->what);
-		if (e->where.file) {
-			fputs(" at ", out);
-			term_text(out, e->where.file);
-			fprintf(out, ":%u", e->where.line);
-		}
-		if (e->detail) {
-			fputs(": ", out);
-			term_text(out, e->detail);
-		}
-		if (e->test) {
-			fputs(" (test ", out);
-			term_text(out, e->test);
-			fputc(')', out);
-		}
+		term_text(out, line);
 		fputc('\n', out);
+		free(line);
 	}
 	if (m->nr_errors > 5)
 		fprintf(out, "      and %zu more error%s (see the JSON report)\n", m->nr_errors - 5,

@@ -147,3 +147,16 @@ expect "threads started by a benchmark are seen, and their counts' noise does no
 	"[ \"\$(json_get $T/pool.json \"(d['exercises'][0]['complexity']['threaded'], d['exercises'][0]['complexity']['status'] in ('pass', 'inconclusive'))\")\" = '(True, True)' ]" "$T/pool.json"
 expect "single-threaded code is measured as exact counts" \
 	"[ \"\$(json_get $T/helper.json \"[e['complexity']['threaded'] for e in d['exercises']]\")\" = '[False, False]' ]" "$T/helper.json"
+
+# A read past the end only on small inputs, in count_common, whose spec
+# does not ask for the tests: only a test reaches it, and the sanitizer
+# build of the tests finds it by default, naming the test and the tool in
+# every report.
+mkdir -p "$T/small"
+sed 's/^	size_t i = 0, j = 0, common = 0;$/	size_t i = 0, j = 0, common = na == 1 \&\& a[1] == 12345;/' \
+	$F/count_common.c >"$T/small/count_common.c"
+$GRADER grade --topic 03 --exercise count_common --submission "$T/small" --format json --output "$T/small.json" \
+	--report text="$T/small.txt" >/dev/null 2>&1
+expect "a read past the end that only a test reaches fails memory, found by the sanitizers in a named test" \
+	"[ \"\$(json_get $T/small.json \"(d['exercises'][0]['memory']['status'], any(e['found_by'] == 'sanitizers' and e['test'] and e['location']['file'] == 'count_common.c' for e in d['exercises'][0]['memory']['errors']))\")\" = \"('fail', True)\" ]" "$T/small.json"
+expect "the text report says which tool found it" "grep -q 'found by AddressSanitizer/UBSan' $T/small.txt" "$T/small.txt"
