@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 6\n"
+#define MAGIC "memgrade-cache 7\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -174,6 +174,7 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 	fprintf(f, "complexity\t%d\t%d\t%d\t%zu\t%d", x->status, (int)x->claim, (int)x->meter, x->stopped_at,
 		x->threaded);
 	put(f, x->reason);
+	put(f, x->family);
 	fputc('\n', f);
 	for (size_t i = 0; i < x->nr_points; i++)
 		fprintf(f, "point\t%zu\t%.17g\n", x->points[i].n, x->points[i].cost);
@@ -291,13 +292,14 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			c->loc.file = get(f[8]);
 			c->output = get(f[9]);
 			c->crash_at = get(f[10]);
-		} else if (!strcmp(f[0], "complexity") && n == 7) {
+		} else if (!strcmp(f[0], "complexity") && n == 8) {
 			r->complexity.status = (enum status)atoi(f[1]);
 			r->complexity.claim = (enum fit_class)atoi(f[2]);
 			r->complexity.meter = (enum meter)atoi(f[3]);
 			r->complexity.stopped_at = strtoull(f[4], NULL, 10);
 			r->complexity.threaded = atoi(f[5]);
 			r->complexity.reason = get(f[6]);
+			r->complexity.family = get(f[7]);
 		} else if (!strcmp(f[0], "point") && n == 3) {
 			ALLOC_GROW(r->complexity.points, r->complexity.nr_points + 1, alloc_p);
 			r->complexity.points[r->complexity.nr_points].n = strtoull(f[1], NULL, 10);

@@ -136,9 +136,14 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 		return;
 
 	if (!out->fitted) {
-		if (out->stopped_at) {
+		if (out->stopped_at && (out->by_clock || out->timed_out)) {
 			out->status = ST_FAIL;
 			out->reason = xasprintf("%s() is too slow to measure: at n = %zu the run went past its time limit, so it grows faster than the claimed %s",
+						fn, out->stopped_at, claim);
+		} else if (out->stopped_at) {
+			/* the counts stopped the ladder: the same on any machine */
+			out->status = ST_FAIL;
+			out->reason = xasprintf("%s() is too slow to measure: its cost grew so fast that n = %zu would take the ladder past its budget of instructions, so it grows faster than the claimed %s",
 						fn, out->stopped_at, claim);
 		} else {
 			out->status = ST_INCONCLUSIVE;
@@ -373,9 +378,10 @@ static struct spec_exercise jittered(const struct spec_exercise *ex)
 	return jx;
 }
 
-void complexity_run(const struct context *ctx, const struct spec_exercise *spec_ex, enum meter meter,
-		    const char *bench, const char *build_dir, const char *run_dir,
-		    struct complexity_result *out)
+/* One ladder, of input family `family` (0 without families). */
+static void run_family(const struct spec_exercise *spec_ex, enum meter meter, const char *bench,
+		       const char *build_dir, const char *run_dir, unsigned family,
+		       struct complexity_result *out)
 {
 	/* The spec's sizes go to the runner; what comes back is compared
 	 * with the sizes it runs. */
@@ -384,6 +390,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *spec_
 	const struct spec_exercise *ex = &jx;
 	char *sizes_arg = xasprintf("--sizes=%s", sizes);
 	char *seed = xasprintf("--seed=%llu", (unsigned long long)ex->seed);
+	char *family_arg = xasprintf("--family=%u", family);
 	int instr = meter == METER_INSTRUCTIONS;
 	/* Under the instructions meter the counts decide where the ladder
 	 * stops; the runner's own clock only ends a run that could not finish
@@ -400,7 +407,6 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *spec_
 	char *out_file = NULL, *crash = NULL;
 	int fds[2 * 1 + 1] = { -1 };
 	double ms[PROTOCOL_MAX_SIZES] = { 0 };
-	(void)ctx;
 
 	out->claim = ex->claim;
 	out->meter = meter;
@@ -424,6 +430,7 @@ void complexity_run(const struct context *ctx, const struct spec_exercise *spec_
 	argv[n++] = instr ? "--mode=instr" : "--mode=time";
 	argv[n++] = sizes_arg;
 	argv[n++] = seed;
+	argv[n++] = family_arg;
 	argv[n++] = budget;
 	argv[n++] = "--out=bench.out";
 	argv[n] = NULL;
@@ -568,5 +575,74 @@ done:
 	free(sizes);
 	free(sizes_arg);
 	free(seed);
+	free(family_arg);
 	free(budget);
+}
+
+/* How bad a family's result is: an error, then a fail, then inconclusive,
+ * then pass; within one, the faster growth. */
+static int worse(const struct complexity_result *a, const struct complexity_result *b)
+{
+	static const int rank[] = { [ST_PASS] = 0, [ST_SKIPPED] = 0, [ST_INCONCLUSIVE] = 1, [ST_FAIL] = 2, [ST_ERROR] = 3 };
+	if (rank[a->status] != rank[b->status])
+		return rank[a->status] > rank[b->status];
+	if (a->measured != b->measured)
+		return a->measured != FIT_NONE && (b->measured == FIT_NONE || a->measured > b->measured);
+	return a->fitted && b->fitted && a->fit.growth > b->fit.growth + 0.05;
+}
+
+static void release(struct complexity_result *r)
+{
+	free(r->points);
+	free(r->reason);
+	free(r->reading);
+	free(r->family);
+	memset(r, 0, sizeof(*r));
+}
+
+void complexity_run(const struct context *ctx, const struct spec_exercise *ex, enum meter meter,
+		    const char *bench, const char *build_dir, const char *run_dir,
+		    struct complexity_result *out)
+{
+	size_t nr = ex->nr_families;
+	(void)ctx;
+
+	if (nr < 2) {
+		run_family(ex, meter, bench, build_dir, run_dir, 0, out);
+		if (nr)
+			out->family = xstrdup(ex->families[0]);
+		return;
+	}
+	/* A whole ladder per family; the worst is the verdict, and the
+	 * reason says how the others did. */
+	struct complexity_result *each = xcalloc(nr, sizeof(*each));
+	size_t worst = 0, ran = 0;
+	for (size_t f = 0; f < nr; f++) {
+		run_family(ex, meter, bench, build_dir, run_dir, (unsigned)f, &each[f]);
+		ran++;
+		if (f && worse(&each[f], &each[worst]))
+			worst = f;
+		/* Not measured (the grade is incomplete anyway), or failed:
+		 * no other family can make the verdict better, and a slow
+		 * submission should not be waited for twice. */
+		if (each[f].status == ST_ERROR || each[f].status == ST_FAIL)
+			break;
+	}
+	*out = each[worst];
+	memset(&each[worst], 0, sizeof(each[worst]));
+	out->family = xstrdup(ex->families[worst]);
+
+	struct buf r = BUF_INIT;
+	buf_addf(&r, "on %s input: %s", ex->families[worst], out->reason ? out->reason : "");
+	for (size_t f = 0; f < ran; f++) {
+		if (f == worst)
+			continue;
+		buf_addf(&r, "; on %s input: %s", ex->families[f],
+			 each[f].measured != FIT_NONE ? fit_class_name(each[f].measured) : status_name(each[f].status));
+	}
+	free(out->reason);
+	out->reason = buf_detach(&r);
+	for (size_t f = 0; f < nr; f++)
+		release(&each[f]);
+	free(each);
 }

@@ -101,6 +101,8 @@ struct complexity_result {
 				    * the result depends on the machine's speed and load */
 	int measurement_error;     /* the dumps could not be trusted or read (reason says) */
 	int threaded;              /* the run started threads: its counts vary with scheduling */
+	char *family;              /* the input family measured (the worst of the spec's
+				    * complexity.families), or NULL without families */
 	char *reason;              /* one line a student understands */
 	char *reading;             /* "doubling n multiplied the cost by 4.0: quadratic" */
 };

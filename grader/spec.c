@@ -666,7 +666,7 @@ static const char *const tests_keys[] = {
 	"file", "timeout", "hidden", "private", "private_show", NULL,
 };
 static const char *const complexity_keys[] = {
-	"bench", "claim", "meter", "sizes", "timeout", "seed", "budget_instructions", NULL,
+	"bench", "claim", "meter", "sizes", "timeout", "seed", "budget_instructions", "families", NULL,
 };
 static const char *const ladder_keys[] = { "from", "to", "factor", "step", NULL };
 static const char *const memory_keys[] = {
@@ -886,10 +886,34 @@ static void check_separation(struct loader *l, const struct node *at, const stru
 			100 * (MIN_SEPARATION - 1));
 }
 
+/* complexity.families: a few short names ("distinct", "strided"), each
+ * told apart from the others and fit for a sentence ("on strided input"). */
+static void load_families(struct loader *l, const struct field *f, struct spec_exercise *ex)
+{
+	get_strings(l, f, &ex->families, &ex->nr_families);
+	if (!is_list(l, f))
+		return;
+	if (f->value->nr < 1 || f->value->nr > SPEC_MAX_FAMILIES)
+		problem(l, f->value->pos, "'families' lists 1 to %d input shapes, not %zu", SPEC_MAX_FAMILIES,
+			f->value->nr);
+	for (size_t i = 0; i < ex->nr_families; i++) {
+		const char *s = ex->families[i];
+		size_t len = strlen(s), ok = len > 0 && len <= 32;
+		for (size_t c = 0; ok && c < len; c++)
+			ok = (s[c] >= 'a' && s[c] <= 'z') || (s[c] >= '0' && s[c] <= '9') || s[c] == '-' || s[c] == ' ';
+		if (!ok)
+			problem(l, f->value->items[i]->pos, "family '%s' is not a short name: 1 to 32 of a-z, 0-9, '-' and ' '",
+				quote(l, s));
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(ex->families[j], s))
+				problem(l, f->value->items[i]->pos, "family '%s' is listed twice", quote(l, s));
+	}
+}
+
 static void load_complexity(struct loader *l, const struct field *f,
 			    struct spec_exercise *ex, struct bench_choice *bench)
 {
-	enum { C_BENCH, C_CLAIM, C_METER, C_SIZES, C_TIMEOUT, C_SEED, C_BUDGET, C_NR };
+	enum { C_BENCH, C_CLAIM, C_METER, C_SIZES, C_TIMEOUT, C_SEED, C_BUDGET, C_FAMILIES, C_NR };
 	const char *const *keys = complexity_keys;
 	static const char *const meters[] = { "instructions", "time", NULL };
 	struct field k[C_NR];
@@ -928,6 +952,8 @@ static void load_complexity(struct loader *l, const struct field *f,
 			problem(l, k[C_BUDGET].value->pos, "'budget_instructions' %g is too small to measure a ladder: at least %g",
 				ex->budget_instructions, SPEC_BUDGET_MIN);
 	}
+	if (k[C_FAMILIES].key)
+		load_families(l, &k[C_FAMILIES], ex);
 }
 
 static void load_memory(struct loader *l, const struct field *f,
@@ -1518,6 +1544,7 @@ void spec_release(struct spec *spec)
 		free(ex->stack_budget);
 		free_strings(ex->cflags, ex->nr_cflags);
 		free_strings(ex->libs, ex->nr_libs);
+		free_strings(ex->families, ex->nr_families);
 		for (size_t j = 0; j < ex->nr_variants; j++) {
 			free(ex->variants[j].file);
 			free(ex->variants[j].because);

@@ -57,6 +57,8 @@ struct spec_variant {
 #define SPEC_BUDGET_INSTRUCTIONS 3e8
 /* The least budget_instructions a spec may set. */
 #define SPEC_BUDGET_MIN 1e6
+/* The most input families one complexity check may measure. */
+#define SPEC_MAX_FAMILIES 8
 
 struct spec_exercise {
 	char *name;          /* the function, <name>.c and <name>.h */
@@ -88,6 +90,10 @@ struct spec_exercise {
 	double budget_instructions; /* instructions meter: the ladder stops before a size
 				     * that would take the instructions counted so far past
 				     * this; default SPEC_BUDGET_INSTRUCTIONS */
+	char **families;     /* complexity.families: the driver's input shapes, measured
+			      * one ladder each (bench_family() gives the index); the
+			      * verdict is the worst. NULL: one, unnamed */
+	size_t nr_families;
 
 	int has_memory;
 	size_t memory_size;  /* n for massif and memcheck */

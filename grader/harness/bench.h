@@ -39,6 +39,14 @@
  * same n always gets the same input. A driver that wants the worst case for
  * an algorithm builds it here (all-distinct values, reversed order, ...).
  *
+ * Input families: a spec may list several input shapes for one ladder
+ * (complexity.families: [distinct, strided, descending]). The grader then
+ * measures a whole ladder per family, and the verdict is the worst, named
+ * ("grows as O(n^2) on strided input"). bench_family() gives the index of
+ * the family being measured (0 for the first, and always 0 without
+ * families); bench_setup() builds that shape. Each family gets its own
+ * random stream; the first draws what a driver without families draws.
+ *
  * Pass whatever bench_run computes to bench_sink() so that the compiler
  * cannot drop the call.
  */
@@ -75,6 +83,9 @@ int bench_rand_int(struct bench_rng *rng, int lo, int hi);
 /* Fills a[0..n) with a random permutation of lo, lo+1, ..., lo+n-1 (all distinct). */
 void bench_fill_distinct(struct bench_rng *rng, int *a, size_t n, int lo);
 
+/* The index, in the spec's complexity.families, of the input shape to
+ * build: 0 without families. */
+unsigned bench_family(void);
 /* Consumes a result so that the measured call is not optimised away. */
 void bench_sink(uint64_t value);
 

@@ -1,6 +1,6 @@
 /* bench_main.c - the benchmark runner linked with a driver and a submission
  *
- * usage: bench --mode=MODE --sizes=N1,N2,... [--seed=S] [--budget-ms=T] --out=FILE
+ * usage: bench --mode=MODE --sizes=N1,N2,... [--seed=S] [--family=K] [--budget-ms=T] --out=FILE
  *
  *   instr  run under callgrind: counts are zeroed before bench_run and
  *          dumped after it ("n=<size>"), so all sizes share one process
@@ -189,9 +189,19 @@ static double now_ms(clockid_t clock)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The input family of this run (--family=K, 0 by default): the spec's
+ * complexity.families, one ladder each. */
+static unsigned family;
+
+unsigned bench_family(void)
+{
+	return family;
+}
+
 static struct bench_rng rng_for(uint64_t seed, size_t n)
 {
-	struct bench_rng rng = { seed ^ ((uint64_t)n * 0x2545f4914f6cdd1dull) };
+	/* Family 0 draws what a driver without families always drew. */
+	struct bench_rng rng = { seed ^ ((uint64_t)n * 0x2545f4914f6cdd1dull) ^ ((uint64_t)family * 0x9e3779b97f4a7c15ull) };
 	bench_rand(&rng);
 	return rng;
 }
@@ -423,6 +433,8 @@ int main(int argc, char **argv)
 			nsizes = parse_sizes(a + 8, sizes);
 		else if (!strncmp(a, "--seed=", 7))
 			seed = strtoull(a + 7, NULL, 10);
+		else if (!strncmp(a, "--family=", 9))
+			family = (unsigned)strtoul(a + 9, NULL, 10);
 		else if (!strncmp(a, "--budget-ms=", 12))
 			budget = strtod(a + 12, NULL);
 		else if (!strncmp(a, "--out=", 6))

@@ -101,7 +101,8 @@ static void complexity(FILE *out, const struct complexity_result *c, int checked
 		fprintf(out, "%zu", c->stopped_at);
 	else
 		fputs("null", out);
-	fprintf(out, ", \"threaded\": %s", c->threaded ? "true" : "false");
+	fprintf(out, ", \"threaded\": %s, \"family\": ", c->threaded ? "true" : "false");
+	json_string(out, c->family);
 	fputs(", \"points\": [", out);
 	for (size_t i = 0; i < c->nr_points; i++)
 		fprintf(out, "%s{\"n\": %zu, \"cost\": %.0f}", i ? ", " : "", c->points[i].n, c->points[i].cost);

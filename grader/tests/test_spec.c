@@ -244,6 +244,12 @@ static const struct text_case texts[] = {
 	{ EX "    points: {build: 1}\n", 1,
 	  "4:14: unknown key 'build' (known: tests, complexity, memory)" },
 
+	/* input families */
+	{ EX "    complexity: {claim: O(n), sizes: [64, 128, 256, 512, 1024], families: [ok, Bad!]}\n", 1,
+	  "4:80: family 'Bad!' is not a short name" },
+	{ EX "    complexity: {claim: O(n), sizes: [64, 128, 256, 512, 1024], families: [a, b, a]}\n", 1,
+	  "4:82: family 'a' is listed twice" },
+
 	/* types */
 	{ EX "    cflags: -pthread\n", 1, "4:13: expected a list for 'cflags', got '-pthread'" },
 	{ EX "    libs: [-lm, [x]]\n", 1, "4:17: expected a string for 'libs', got a list" },
