@@ -41,9 +41,11 @@ static void make_result(struct exercise_result *r)
 	}
 	r->complexity = (struct complexity_result){ .status = ST_INCONCLUSIVE, .claim = FIT_NLOGN,
 						    .meter = METER_INSTRUCTIONS, .points = points, .nr_points = 3,
-						    .reason = S("cannot decide " AWKWARD) };
+						    .reason = S("cannot decide " AWKWARD), .threaded = 1,
+						    .family = S("few\tdistinct") };
 	leaks[0] = (struct leak){ S("definitely lost"), 40, 1, { S("has_duplicates.c"), 9 }, S("s/bad") };
-	errs[0] = (struct mem_error){ S("Invalid read of size 4"), { S("has_duplicates.c"), 11 }, S(AWKWARD), 3, NULL };
+	errs[0] = (struct mem_error){ S("Invalid read of size 4"), { S("has_duplicates.c"), 11 }, S(AWKWARD), 3, NULL,
+				      FOUND_BY_SANITIZERS };
 	r->memory = (struct memory_result){
 		.status = ST_FAIL, .n = 8192, .peak_heap = 300000, .heap_budget = 196608,
 		.heap_budget_expr = S("16*n + 64KiB"), .peak_site = { S("has_duplicates.c"), 9 }, .peak_site_bytes = 1234,
@@ -107,6 +109,8 @@ Test(cache, round_trip, .init = setup, .fini = teardown)
 	cr_expect_eq(out.complexity.status, ST_INCONCLUSIVE);
 	cr_expect_eq(out.complexity.claim, FIT_NLOGN);
 	expect_str(out.complexity.reason, in.complexity.reason, "complexity reason");
+	expect_str(out.complexity.family, in.complexity.family, "input family");
+	cr_expect_eq(out.complexity.threaded, 1);
 	cr_assert_eq(out.complexity.nr_points, 3);
 	for (size_t i = 0; i < 3; i++) {
 		cr_expect_eq(out.complexity.points[i].n, points[i].n);
@@ -137,6 +141,7 @@ Test(cache, round_trip, .init = setup, .fini = teardown)
 	cr_expect_eq(m->errors[0].count, 3);
 	expect_str(m->errors[0].detail, AWKWARD, "error detail");
 	expect_str(m->errors[0].test, NULL, "error test");
+	cr_expect_eq(m->errors[0].found_by, FOUND_BY_SANITIZERS, "which tool found the error");
 	exercise_result_release(&out);
 }
 
