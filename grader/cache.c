@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 7\n"
+#define MAGIC "memgrade-cache 8\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -178,6 +178,12 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 	fputc('\n', f);
 	for (size_t i = 0; i < x->nr_points; i++)
 		fprintf(f, "point\t%zu\t%.17g\n", x->points[i].n, x->points[i].cost);
+	if (x->hot.file) {
+		fprintf(f, "hot\t%u\t%.17g\t%.17g\t%zu\t%zu", x->hot.line, x->hot.growth, x->hot.share, x->hot.n0,
+			x->hot.n1);
+		put(f, x->hot.file);
+		fputc('\n', f);
+	}
 	const struct memory_result *m = &r->memory;
 	fprintf(f, "memory\t%d\t%zu\t%lld\t%lld\t%lld\t%lld\t%zu\t%lld\t%lld\t%u\t%lld", m->status, m->n,
 		m->peak_heap, m->heap_budget, m->peak_stack, m->stack_budget, m->stack_small_n,
@@ -300,6 +306,15 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			r->complexity.threaded = atoi(f[5]);
 			r->complexity.reason = get(f[6]);
 			r->complexity.family = get(f[7]);
+		} else if (!strcmp(f[0], "hot") && n == 7) {
+			struct hot_line *h = &r->complexity.hot;
+			free(h->file);
+			h->line = (unsigned)atoi(f[1]);
+			h->growth = strtod(f[2], NULL);
+			h->share = strtod(f[3], NULL);
+			h->n0 = strtoull(f[4], NULL, 10);
+			h->n1 = strtoull(f[5], NULL, 10);
+			h->file = get(f[6]);
 		} else if (!strcmp(f[0], "point") && n == 3) {
 			ALLOC_GROW(r->complexity.points, r->complexity.nr_points + 1, alloc_p);
 			r->complexity.points[r->complexity.nr_points].n = strtoull(f[1], NULL, 10);

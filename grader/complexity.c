@@ -11,6 +11,7 @@
 #include "harness/protocol.h"
 #include "spawn.h"
 #include "tests.h"
+#include "build.h"
 #include "util.h"
 #include "valgrind/callgrind.h"
 #include "valgrind/channel.h"
@@ -127,6 +128,24 @@ void complexity_refit(struct complexity_result *out)
 	out->reading = reading(out);
 }
 
+/* "; has_duplicates.c:16 is the line that makes it slow: its count grows
+ * as about n^2 (3.9x from n = 4075 to 8015), 50% of the instructions at
+ * n = 8015", after a failing reason. */
+static void add_hot_line(struct complexity_result *out)
+{
+	const struct hot_line *h = &out->hot;
+	if (out->status != ST_FAIL || !h->file || !out->reason)
+		return;
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s; %s:%u is the line that makes it slow: its count grows as about ", out->reason, h->file,
+		 h->line);
+	add_exponent(&b, h->growth);
+	buf_addf(&b, " (%.2fx from n = %zu to %zu), %.0f%% of the instructions at n = %zu",
+		 pow((double)h->n1 / (double)h->n0, h->growth), h->n0, h->n1, h->share * 100, h->n1);
+	free(out->reason);
+	out->reason = buf_detach(&b);
+}
+
 void complexity_decide(struct complexity_result *out, const char *fn)
 {
 	const char *claim = fit_class_name(out->claim);
@@ -145,6 +164,7 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 			out->status = ST_FAIL;
 			out->reason = xasprintf("%s() is too slow to measure: its cost grew so fast that n = %zu would take the ladder past its budget of instructions, so it grows faster than the claimed %s",
 						fn, out->stopped_at, claim);
+			add_hot_line(out);
 		} else {
 			out->status = ST_INCONCLUSIVE;
 			out->reason = xasprintf("only %zu sizes could be measured: too few to tell a growth class", out->nr_points);
@@ -206,6 +226,7 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 	}
 	add_step(&r, f);
 	out->reason = buf_detach(&r);
+	add_hot_line(out);
 }
 
 size_t complexity_ladder_stop(const size_t *sizes, size_t nr_sizes, const double *counts, size_t k,
@@ -330,8 +351,51 @@ static char *size_list(const struct spec_exercise *ex)
  * size in the ladder's order, then at most one at the program's end, and
  * nothing else. Returns 0, or -1 after measurement_error(). killed: the run
  * was stopped, so a last part cut short is expected. */
+/* The share of the cost a line must have at the largest size to be named:
+ * below it, its growth is not what makes the whole slow. */
+#define HOT_MIN_SHARE 0.05
+
+/* Names in out->hot the own line whose count grows fastest between the
+ * last two of the first `keep` parts (the larger cost on a tie). */
+static void find_hot_line(const struct callgrind_stream *st, size_t keep, const struct spec_exercise *ex,
+			  struct complexity_result *out)
+{
+	if (keep < 2)
+		return;
+	const struct callgrind_part *a = &st->parts[keep - 2], *b = &st->parts[keep - 1];
+	double rn = (double)ex->sizes[keep - 1] / (double)ex->sizes[keep - 2];
+	const struct callgrind_line *best = NULL;
+	double best_growth = 0;
+	if (!(rn > 1) || !(b->total > 0))
+		return;
+	for (size_t i = 0; i < b->nr_lines; i++) {
+		const struct callgrind_line *l = &b->lines[i];
+		if (l->cost < HOT_MIN_SHARE * b->total)
+			continue;
+		double before = 0;
+		for (size_t j = 0; j < a->nr_lines; j++)
+			if (a->lines[j].line == l->line && !strcmp(a->lines[j].file, l->file))
+				before = a->lines[j].cost;
+		if (!(before > 0))
+			continue;
+		double g = log(l->cost / before) / log(rn);
+		if (!best || g > best_growth + 0.1 || (g > best_growth - 0.1 && l->cost > best->cost)) {
+			best = l;
+			best_growth = g;
+		}
+	}
+	if (!best)
+		return;
+	out->hot.file = xstrdup(best->file);
+	out->hot.line = best->line;
+	out->hot.growth = best_growth;
+	out->hot.share = best->cost / b->total;
+	out->hot.n0 = ex->sizes[keep - 2];
+	out->hot.n1 = ex->sizes[keep - 1];
+}
+
 static int read_dumps(const struct channel *ch, const struct spec_exercise *ex, int killed,
-		      struct complexity_result *out, size_t *alloc)
+		      const char *const *own, size_t stop, struct complexity_result *out, size_t *alloc)
 {
 	struct callgrind_stream st = CALLGRIND_STREAM_INIT;
 	char *err = NULL;
@@ -339,7 +403,7 @@ static int read_dumps(const struct channel *ch, const struct spec_exercise *ex, 
 
 	if (ch->overflow) {
 		measurement_error(out, "callgrind wrote more than the grader keeps");
-	} else if (callgrind_parse(ch->data.buf, ch->data.len, &st, &err)) {
+	} else if (callgrind_parse_lines(ch->data.buf, ch->data.len, own, &st, &err)) {
 		char *why = xasprintf("callgrind's dumps are not what callgrind writes (%s)", err);
 		measurement_error(out, why);
 		free(why);
@@ -358,6 +422,7 @@ static int read_dumps(const struct channel *ch, const struct spec_exercise *ex, 
 		} else {
 			for (size_t i = 0; i < k; i++)
 				add_point(out, ex->sizes[i], st.parts[i].total > 0 ? st.parts[i].total : 1, alloc);
+			find_hot_line(&st, k < stop ? k : stop, ex, out);
 			ret = 0;
 		}
 	}
@@ -399,7 +464,7 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 	 * limit. */
 	char *budget = xasprintf("--budget-ms=%.0f", ex->complexity_timeout * (instr ? 900 : 500));
 	const char *binds[] = { build_dir, NULL };
-	const char *argv[16];
+	const char *argv[24];
 	size_t n = 0, alloc = 0;
 	struct buf rec = BUF_INIT;
 	struct channel ch = CHANNEL_INIT;
@@ -424,6 +489,10 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 		argv[n++] = out_file;
 		argv[n++] = "--combine-dumps=yes";
 		argv[n++] = "--vgdb=no";
+		/* names and line numbers in full: per-line counts name the
+		 * line that makes the code slow (find_hot_line) */
+		argv[n++] = "--compress-strings=no";
+		argv[n++] = "--compress-pos=no";
 		argv[n++] = "-q";
 	}
 	argv[n++] = bench;
@@ -509,7 +578,10 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 	}
 	if (instr) {
 		int killed = res.cancelled || res.timed_out || res.signal == SIGKILL;
-		if (read_dumps(&ch, ex, killed, out, &alloc)) {
+		char **own = build_own_files(build_dir, ex->name);
+		int bad = read_dumps(&ch, ex, killed, (const char *const *)own, watch.stop, out, &alloc);
+		strv_free(own);
+		if (bad) {
 			/* out->reason says what went wrong */
 			out->nr_points = 0;
 		} else {
@@ -597,6 +669,7 @@ static void release(struct complexity_result *r)
 	free(r->reason);
 	free(r->reading);
 	free(r->family);
+	free(r->hot.file);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -101,6 +101,13 @@ struct complexity_result {
 				    * the result depends on the machine's speed and load */
 	int measurement_error;     /* the dumps could not be trusted or read (reason says) */
 	int threaded;              /* the run started threads: its counts vary with scheduling */
+	struct hot_line {          /* the submission's line whose count grows fastest */
+		char *file;        /* NULL when none was found */
+		unsigned line;
+		double growth;     /* its count ~ n^growth between n0 and n1 */
+		double share;      /* of all instructions at n1 */
+		size_t n0, n1;     /* the two largest sizes measured */
+	} hot;
 	char *family;              /* the input family measured (the worst of the spec's
 				    * complexity.families), or NULL without families */
 	char *reason;              /* one line a student understands */

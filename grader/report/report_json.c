@@ -103,6 +103,15 @@ static void complexity(FILE *out, const struct complexity_result *c, int checked
 		fputs("null", out);
 	fprintf(out, ", \"threaded\": %s, \"family\": ", c->threaded ? "true" : "false");
 	json_string(out, c->family);
+	fputs(", \"hot_line\": ", out);
+	if (c->hot.file) {
+		fputs("{\"file\": ", out);
+		json_string(out, c->hot.file);
+		fprintf(out, ", \"line\": %u, \"growth\": %.3f, \"share\": %.3f, \"from_n\": %zu, \"to_n\": %zu}",
+			c->hot.line, c->hot.growth, c->hot.share, c->hot.n0, c->hot.n1);
+	} else {
+		fputs("null", out);
+	}
 	fputs(", \"points\": [", out);
 	for (size_t i = 0; i < c->nr_points; i++)
 		fprintf(out, "%s{\"n\": %zu, \"cost\": %.0f}", i ? ", " : "", c->points[i].n, c->points[i].cost);

@@ -22,3 +22,12 @@ expect "ladder: two gradings afresh give the same sizes, counts and verdict" \
 expect "ladder: graded again unchanged, the same table, from the cache (${ladder_ms} ms)" \
 	"[ \"\$(json_get $L/run1.json \"$ladder_table\")\" = \"\$(json_get $L/again.json \"$ladder_table\")\" ] &&
 	 [ $ladder_ms -lt 2000 ]" "$L/again.json"
+# The line that makes it slow: the inner loop of the pairwise comparison
+# (lines 8-9 of has_duplicates_quadratic.c), its count quadratic, named in
+# the reason and kept by the cache.
+hot="(h['file'], h['line'] in (8, 9), round(h['growth']))"
+expect "ladder: the reason names the line that makes it quadratic" \
+	"[ \"\$(json_get $L/run1.json \"(lambda h: $hot)(d['exercises'][0]['complexity']['hot_line'])\")\" = \"('has_duplicates.c', True, 2)\" ] &&
+	 json_get $L/run1.json \"d['exercises'][0]['complexity']['reason']\" | grep -q 'is the line that makes it slow'" "$L/run1.json"
+expect "ladder: the cached grading names the same line" \
+	"[ \"\$(json_get $L/run1.json \"d['exercises'][0]['complexity']['hot_line']\")\" = \"\$(json_get $L/again.json \"d['exercises'][0]['complexity']['hot_line']\")\" ]" "$L/again.json"

@@ -244,3 +244,47 @@ ParameterizedTest(const struct ladder_case *c, ladder, stops_on_counts)
 	size_t stop = complexity_ladder_stop(sizes, 6, c->counts, c->k, c->budget);
 	cr_expect_eq(stop, c->stop, "%s: stopped at index %zu, expected %zu", c->what, stop, c->stop);
 }
+
+/* Per-line counts of the own files, from dumps written with
+ * --compress-strings=no --compress-pos=no: a function's own lines, lines
+ * inlined from an own header, not the cost of the calls it makes, and
+ * nothing of files that are not the submission's. */
+Test(callgrind, per_line_counts_of_own_files)
+{
+	static const char text[] =
+		"# callgrind format\nversion: 1\ncreator: callgrind-3.19.0\npid: 7\ncmd:  ./bench\n"
+		"part: 1\n"
+		"desc: Timerange: Basic block 0 - 100\ndesc: Trigger: Client Request: n=10\n"
+		"positions: line\nevents: Ir\nsummary: 1000\n\n"
+		"ob=/tmp/x/bench\nfl=/tmp/x/bench_main.c\nfn=run_instr\n40 50\n"
+		"cfi=/tmp/x/has_duplicates.c\ncfn=has_duplicates\ncalls=1 12\n41 900\n"
+		"fl=/tmp/x/has_duplicates.c\nfn=has_duplicates\n12 300\n13 100\n12 200\n"
+		"cob=/usr/lib/libc.so.6\ncfi=./stdlib/qsort.c\ncfn=qsort\ncalls=1 20\n14 250\n"
+		"fi=/tmp/x/util.h\n3 40\nfe=/usr/include/x86_64-linux-gnu/bits/string_fortified.h\n29 7\n"
+		"fn=helper\n20 3\n"
+		"fl=./stdlib/qsort.c\nfn=qsort\n20 250\n"
+		"totals: 1000\n";
+	const char *const own[] = { "has_duplicates.c", "util.h", NULL };
+	struct callgrind_stream st = CALLGRIND_STREAM_INIT;
+	char *err = NULL;
+
+	cr_assert_eq(callgrind_parse_lines(text, sizeof(text) - 1, own, &st, &err), 0, "%s", err ? err : "");
+	cr_assert_eq(st.nr, 1);
+	const struct callgrind_part *p = &st.parts[0];
+	struct { const char *file; unsigned line; double cost; } want[] = {
+		{ "has_duplicates.c", 12, 500 }, { "has_duplicates.c", 13, 100 }, { "util.h", 3, 40 },
+		{ "has_duplicates.c", 20, 3 },
+	};
+	cr_assert_eq(p->nr_lines, ARRAY_SIZE(want), "%zu lines", p->nr_lines);
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		cr_expect_str_eq(p->lines[i].file, want[i].file, "line %zu", i);
+		cr_expect_eq(p->lines[i].line, want[i].line, "line %zu", i);
+		cr_expect_eq(p->lines[i].cost, want[i].cost, "line %zu: %g", i, p->lines[i].cost);
+	}
+	callgrind_release(&st);
+
+	/* Without an own list, the same stream, no lines. */
+	cr_assert_eq(callgrind_parse(text, sizeof(text) - 1, &st, NULL), 0);
+	cr_expect_eq(st.parts[0].nr_lines, 0);
+	callgrind_release(&st);
+}

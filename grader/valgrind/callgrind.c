@@ -45,10 +45,13 @@ static int fail(char **err, unsigned lineno, const char *fmt, ...)
 
 static int fail_part(char **err, struct callgrind_part *cur, unsigned lineno, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static void free_lines(struct callgrind_part *p);
+
 static int fail_part(char **err, struct callgrind_part *cur, unsigned lineno, const char *fmt, ...)
 {
 	free(cur->trigger);
 	cur->trigger = NULL;
+	free_lines(cur);
 	if (err) {
 		struct buf b = BUF_INIT;
 		va_list ap;
@@ -79,8 +82,96 @@ static int number_after(const char *line, size_t n, const char *prefix, double *
 	return *end ? -1 : 0;
 }
 
+/* Where the cost lines of a part are: the file of the function (fl=) or
+ * of the code inlined into it (fi=, fe=), and whether it is own. */
+struct place {
+	const char *const *own;
+	int fn_own, own_now;
+	const char *fn_file, *file;
+	size_t fn_len, len;
+	int skip_next;                    /* the line after calls= is the call's cost */
+};
+
+static void add_line_cost(struct callgrind_part *cur, const char *file, size_t len, unsigned line, double cost)
+{
+	for (size_t i = 0; i < cur->nr_lines; i++) {
+		struct callgrind_line *l = &cur->lines[i];
+		if (l->line == line && strlen(l->file) == len && !memcmp(l->file, file, len)) {
+			l->cost += cost;
+			return;
+		}
+	}
+	ALLOC_GROW(cur->lines, cur->nr_lines + 1, cur->alloc_lines);
+	cur->lines[cur->nr_lines].file = xstrndup(file, len);
+	cur->lines[cur->nr_lines].line = line;
+	cur->lines[cur->nr_lines++].cost = cost;
+}
+
+/* The base name of the n bytes at s. */
+static const char *base_of(const char *s, size_t n, size_t *len)
+{
+	const char *b = s;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '/')
+			b = s + i + 1;
+	*len = n - (size_t)(b - s);
+	return b;
+}
+
+/* One line of a part that is none of the lines callgrind_parse checks. */
+static void read_cost_line(struct place *pl, struct callgrind_part *cur, const char *line, size_t n)
+{
+	if (starts(line, n, "fl=")) {
+		pl->fn_file = base_of(line + 3, n - 3, &pl->fn_len);
+		pl->fn_own = name_listed(pl->own, pl->fn_file, pl->fn_len);
+		pl->file = pl->fn_file;
+		pl->len = pl->fn_len;
+		pl->own_now = pl->fn_own;
+	} else if (starts(line, n, "fi=") || starts(line, n, "fe=")) {
+		pl->file = base_of(line + 3, n - 3, &pl->len);
+		pl->own_now = name_listed(pl->own, pl->file, pl->len);
+	} else if (starts(line, n, "fn=")) {
+		pl->file = pl->fn_file;
+		pl->len = pl->fn_len;
+		pl->own_now = pl->fn_own;
+	} else if (starts(line, n, "calls=")) {
+		pl->skip_next = 1;
+	} else if (n && line[0] >= '0' && line[0] <= '9') {
+		if (pl->skip_next) {
+			pl->skip_next = 0;
+			return;
+		}
+		if (!pl->own_now)
+			return;
+		char tmp[64];
+		size_t k = n < sizeof(tmp) - 1 ? n : sizeof(tmp) - 1;
+		memcpy(tmp, line, k);
+		tmp[k] = '\0';
+		unsigned at;
+		double cost;
+		if (sscanf(tmp, "%u %lf", &at, &cost) == 2 && cost > 0)
+			add_line_cost(cur, pl->file, pl->len, at, cost);
+	}
+}
+
+static void free_lines(struct callgrind_part *p)
+{
+	for (size_t i = 0; i < p->nr_lines; i++)
+		free(p->lines[i].file);
+	free(p->lines);
+	p->lines = NULL;
+	p->nr_lines = p->alloc_lines = 0;
+}
+
 int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, char **err)
 {
+	return callgrind_parse_lines(text, len, NULL, out, err);
+}
+
+int callgrind_parse_lines(const char *text, size_t len, const char *const *own, struct callgrind_stream *out,
+			  char **err)
+{
+	struct place pl;
 	enum state st = START;
 	const char *p = text, *end = text + len;
 	unsigned lineno = 0;
@@ -89,6 +180,8 @@ int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, 
 	double summary = 0;
 
 	memset(&cur, 0, sizeof(cur));
+	memset(&pl, 0, sizeof(pl));
+	pl.own = own;
 	out->truncated = 0;
 	if (err)
 		*err = NULL;
@@ -100,6 +193,7 @@ int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, 
 				return fail(err, lineno + 1, "stray bytes at the end");
 			out->truncated = 1;
 			free(cur.trigger);
+			free_lines(&cur);
 			return 0;
 		}
 		const char *line = p;
@@ -123,6 +217,8 @@ int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, 
 					return fail(err, lineno, "part %.*s after part %zu", (int)(n > 20 ? 20 : n - 6),
 						    line + 6, out->nr);
 				memset(&cur, 0, sizeof(cur));
+				memset(&pl, 0, sizeof(pl));
+				pl.own = own;
 				cur.number = (unsigned)k;
 				have_trigger = have_range = have_summary = 0;
 				st = PART;
@@ -169,6 +265,8 @@ int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, 
 				out->parts[out->nr++] = cur;
 				memset(&cur, 0, sizeof(cur));
 				st = BETWEEN;
+			} else if (own) {
+				read_cost_line(&pl, &cur, line, n);
 			}
 			break;
 		}
@@ -176,13 +274,16 @@ int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, 
 	if (st == PART || (st == HEADER && !out->nr))
 		out->truncated = 1;
 	free(cur.trigger);
+	free_lines(&cur);
 	return 0;
 }
 
 void callgrind_release(struct callgrind_stream *s)
 {
-	for (size_t i = 0; i < s->nr; i++)
+	for (size_t i = 0; i < s->nr; i++) {
 		free(s->parts[i].trigger);
+		free_lines(&s->parts[i]);
+	}
 	free(s->parts);
 	s->parts = NULL;
 	s->nr = s->alloc = 0;

@@ -4,6 +4,14 @@
 
 #include <stddef.h>
 
+/* The instructions one source line of the submission ran in a part: its
+ * own, not those of the functions it called. */
+struct callgrind_line {
+	char *file;                       /* base name, one of the own files */
+	unsigned line;
+	double cost;
+};
+
 /* One dump ("part") of a --combine-dumps stream. */
 struct callgrind_part {
 	unsigned number;                  /* "part: N": 1, 2, ... */
@@ -12,6 +20,8 @@ struct callgrind_part {
 	double total;                     /* "totals:" (equal to "summary:" in the dumps a
 					   * client request asks for; the one at the end may
 					   * count a little more) */
+	struct callgrind_line *lines;     /* per line of the own files, when asked */
+	size_t nr_lines, alloc_lines;
 };
 
 /* A stream valgrind wrote: one header, then parts numbered from 1 whose
@@ -38,6 +48,14 @@ struct callgrind_stream {
  * after part 1", and out holds the parts before the fault. Release *out
  * with callgrind_release() either way. */
 int callgrind_parse(const char *text, size_t len, struct callgrind_stream *out, char **err);
+
+/* As callgrind_parse, and also sums each part's cost per source line of
+ * the files own lists (NULL-terminated base names) into the part's lines.
+ * The dumps must be written with --compress-strings=no --compress-pos=no
+ * (file names and line numbers in full); lines that are not cost lines
+ * of an own file are skipped. */
+int callgrind_parse_lines(const char *text, size_t len, const char *const *own, struct callgrind_stream *out,
+			  char **err);
 
 void callgrind_release(struct callgrind_stream *s);
 
