@@ -153,46 +153,66 @@ char *topic_spec_path(const char *root, const char *topic)
 	return found;
 }
 
-static const char *const formats[] = { "text", "json", "junit", "gradescope", "tap", "github", "html", NULL };
-
-/* The format called name (len bytes of it), or NULL. */
-static const char *format_named(const char *name, size_t len)
-{
-	for (int i = 0; formats[i]; i++)
-		if (strlen(formats[i]) == len && !strncmp(formats[i], name, len))
-			return formats[i];
-	return NULL;
-}
-
-/* One report to write: a format (one of formats[]) and where (NULL: stdout). */
-struct report {
-	const char *format;
-	const char *path;
-};
-
 struct report_options {
 	int colour, verbose;
 	const char *annotate_root; /* github: paths relative to this */
 };
 
-static void write_report(FILE *out, const char *format, const struct grade *g, const struct report_options *o,
-			 int colour)
+static void write_text(FILE *out, const struct grade *g, const struct report_options *o, int colour)
 {
-	if (!strcmp(format, "json"))
-		report_json(out, g);
-	else if (!strcmp(format, "junit"))
-		report_junit(out, g);
-	else if (!strcmp(format, "gradescope"))
-		report_gradescope(out, g);
-	else if (!strcmp(format, "tap"))
-		report_tap(out, g);
-	else if (!strcmp(format, "github"))
-		report_github(out, g, o->annotate_root);
-	else if (!strcmp(format, "html"))
-		report_html(out, g);
-	else
-		report_text(out, g, colour, o->verbose);
+	report_text(out, g, colour, o->verbose);
 }
+
+static void write_github(FILE *out, const struct grade *g, const struct report_options *o, int colour)
+{
+	(void)colour;
+	report_github(out, g, o->annotate_root);
+}
+
+#define PLAIN_WRITER(fmt)                                                                            \
+	static void write_##fmt(FILE *out, const struct grade *g, const struct report_options *o, int colour) \
+	{                                                                                            \
+		(void)o;                                                                             \
+		(void)colour;                                                                        \
+		report_##fmt(out, g);                                                                \
+	}
+PLAIN_WRITER(json)
+PLAIN_WRITER(junit)
+PLAIN_WRITER(gradescope)
+PLAIN_WRITER(tap)
+PLAIN_WRITER(html)
+
+/* The formats: the one list that --format, --report, the usage and the
+ * errors read. */
+static const struct format {
+	const char *name;
+	void (*write)(FILE *out, const struct grade *g, const struct report_options *o, int colour);
+} formats[] = {
+	{ "text", write_text }, { "json", write_json }, { "junit", write_junit }, { "gradescope", write_gradescope },
+	{ "tap", write_tap }, { "github", write_github }, { "html", write_html }, { NULL, NULL },
+};
+
+/* The format called name (len bytes of it), or NULL. */
+static const struct format *format_named(const char *name, size_t len)
+{
+	for (const struct format *f = formats; f->name; f++)
+		if (strlen(f->name) == len && !strncmp(f->name, name, len))
+			return f;
+	return NULL;
+}
+
+/* "text, json, ..., html", with `last` before the last name. */
+static void list_formats(FILE *out, const char *last)
+{
+	for (const struct format *f = formats; f->name; f++)
+		fprintf(out, "%s%s", f == formats ? "" : f[1].name ? ", " : last, f->name);
+}
+
+/* One report to write: a format and where (NULL: stdout). */
+struct report {
+	const struct format *format;
+	const char *path;
+};
 
 /* Writes every report; the GitHub format also appends its summary to
  * $GITHUB_STEP_SUMMARY when that is set. Returns 0, or -1 when a file
@@ -208,11 +228,10 @@ static int write_reports(const struct report *reports, size_t count, const struc
 			ret = error("cannot write %s: %s", r->path, strerror(errno));
 			continue;
 		}
-		write_report(out, r->format, g, o,
-			     o->colour >= 0 ? o->colour : (!r->path && isatty(1) && !getenv("NO_COLOR")));
+		r->format->write(out, g, o, o->colour >= 0 ? o->colour : (!r->path && isatty(1) && !getenv("NO_COLOR")));
 		if (r->path ? fclose(out) : fflush(out))
 			ret = error("cannot write %s: %s", r->path ? r->path : "the output", strerror(errno));
-		summary |= !strcmp(r->format, "github");
+		summary |= r->format->write == write_github;
 	}
 	const char *step = getenv("GITHUB_STEP_SUMMARY");
 	if (summary && step && *step) {
@@ -233,7 +252,10 @@ static int grade_usage(FILE *out)
 	      "                    [--spec FILE] [--root DIR] [--meter instructions|time] [--jobs N]\n"
 	      "                    [--verbose] [--quiet] [--keep] [--force] [--timings] [--color|--no-color]\n"
 	      "\n"
-	      "formats: text (the default), json, junit, gradescope, tap, github, html\n"
+	      "formats: ",
+	      out);
+	list_formats(out, ", ");
+	fputs(" (text is the default)\n"
 	      "  --format/--output   the report on stdout, or in FILE\n"
 	      "  --report FMT=FILE   another report of the same grading (repeatable)\n"
 	      "  --annotate-root DIR github: file paths relative to DIR (default $GITHUB_WORKSPACE,\n"
@@ -299,7 +321,7 @@ int cmd_grade(int argc, char **argv)
 		}
 		case 'R': {
 			const char *eq = strchr(optarg, '=');
-			const char *named = eq && eq[1] ? format_named(optarg, (size_t)(eq - optarg)) : NULL;
+			const struct format *named = eq && eq[1] ? format_named(optarg, (size_t)(eq - optarg)) : NULL;
 			if (!named) {
 				free(reports);
 				return error("--report wants FORMAT=FILE with a known format, not '%s'", optarg),
@@ -316,8 +338,10 @@ int cmd_grade(int argc, char **argv)
 	}
 	if (!format_named(format, strlen(format))) {
 		free(reports);
-		return error("unknown format '%s' (text, json, junit, gradescope, tap, github or html)", format),
-		       EXIT_USAGE;
+		fprintf(stderr, "grader: unknown format '%s' (", format);
+		list_formats(stderr, " or ");
+		fputs(")\n", stderr);
+		return EXIT_USAGE;
 	}
 	if (!topic && !spec_arg) {
 		char *root = course_root(root_arg);
