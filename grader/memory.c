@@ -748,11 +748,16 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 			   memory_human(out->peak_stack), out->n, out->stack_budget_expr,
 			   memory_human(out->stack_budget));
 		/* Four times the input, about four times the stack: the depth
-		 * of a recursion follows n. */
+		 * of a recursion follows n, or an array on the stack is sized
+		 * by n. A call takes at least 16 bytes of stack (its return
+		 * address, kept aligned): fewer per element is no recursion. */
+		double per = out->n > out->stack_small_n
+			? (double)(out->peak_stack - out->stack_small) / (double)(out->n - out->stack_small_n) : 0;
 		if (out->stack_small > 0 && out->peak_stack > 3 * out->stack_small)
-			buf_addf(&why, "; it grows with n (%s at n = %zu), about %.0f bytes per element: a recursion whose depth follows n",
-				 memory_human(out->stack_small), out->stack_small_n,
-				 (double)(out->peak_stack - out->stack_small) / (double)(out->n - out->stack_small_n));
+			buf_addf(&why, "; it grows with n (%s at n = %zu), about %.0f bytes per element: %s",
+				 memory_human(out->stack_small), out->stack_small_n, per,
+				 per < 16 ? "an array on the stack sized by n (alloca or a variable-length array), too small per element to be a recursion"
+					  : "a recursion whose depth follows n, or an array on the stack sized by n");
 	}
 	if (out->leaked_bytes > 0 && !ex->allow_leaks) {
 		out->faults++;

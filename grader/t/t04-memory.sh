@@ -31,3 +31,9 @@ cp solutions/04_space_complexity/wrong/reverse_in_place_recursive.c "$T/mem04/re
 $GRADER grade --topic 04 --submission "$T/mem04" --force --format json >"$T/rec04.json" 2>/dev/null
 expect "a recursive reverse fails the stack budget, named as a recursion" \
 	"json_get $T/rec04.json \"d['exercises'][0]['memory']['reason']\" | grep -q 'peak stack .* a recursion whose depth follows n'" "$T/rec04.json"
+
+cp solutions/04_space_complexity/wrong/reverse_in_place_alloca.c "$T/mem04/reverse_in_place.c"
+$GRADER grade --topic 04 --submission "$T/mem04" --force --format json >"$T/alloca04.json" 2>/dev/null
+expect "a reverse through an alloca'd copy fails the stack budget, named as an array on the stack, not a recursion" \
+	"json_get $T/alloca04.json \"d['exercises'][0]['memory']['reason']\" | grep -q 'peak stack .* an array on the stack sized by n (alloca' &&
+	 ! json_get $T/alloca04.json \"d['exercises'][0]['memory']['reason']\" | grep -q 'a recursion whose'" "$T/alloca04.json"
