@@ -645,12 +645,13 @@ static void args_release(struct args *a)
 
 /* How everything is compiled, the submission and the course's sources
  * alike, so line numbers and costs read the same. */
+const char *const build_cc[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
+				 "-fdiagnostics-plain-output", NULL };
+
 static void arg_common(struct args *a, const struct spec_exercise *ex)
 {
-	static const char *const flags[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
-					     "-fdiagnostics-plain-output", NULL };
-	for (int i = 0; flags[i]; i++)
-		arg(a, flags[i]);
+	for (int i = 0; build_cc[i]; i++)
+		arg(a, build_cc[i]);
 	/* The course's headers after the submission's own folder: a student's
 	 * sort_util.h is found by #include "sort_util.h"; the exercise's
 	 * header is never copied from the submission (see build_exercise). */

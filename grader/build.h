@@ -13,6 +13,12 @@
 	"-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,--wrap=criterion_send_assert"
 #define BUILD_RUNNER_WRAP "-Wl,--wrap=pthread_create,--wrap=thrd_create"
 
+/* The compiler and the flags every C file of an exercise is compiled with,
+ * NULL-terminated: the submission's, the course's tests and drivers, here,
+ * in lint and in the fitting corpus, so that what lint accepts and what
+ * the corpus measures is what grading builds. */
+extern const char *const build_cc[];
+
 /* Compiles the runner objects (grader/harness) into ctx->harness_obj.
  * Returns 0, or -1 with a message printed: the course itself is broken. */
 int build_harness(struct context *ctx);

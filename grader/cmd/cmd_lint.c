@@ -65,10 +65,8 @@ static int compile(struct lint_job *j, const char *src, const char *obj)
 	char *inc_spec = xasprintf("-I%s", j->spec->dir), *inc_harness = xasprintf("-I%s", j->harness);
 	const char *argv[64];
 	size_t n = 0;
-	static const char *const flags[] = { "gcc", "-std=gnu11", "-O1", "-g", "-fno-omit-frame-pointer",
-					     "-fdiagnostics-plain-output", NULL };
-	for (int i = 0; flags[i]; i++)
-		argv[n++] = flags[i];
+	for (int i = 0; build_cc[i]; i++)
+		argv[n++] = build_cc[i];
 	argv[n++] = inc_spec;
 	argv[n++] = inc_harness;
 	for (size_t i = 0; i < j->ex->nr_cflags && n < 50; i++)
