@@ -49,12 +49,14 @@ for t in "$@"; do
 	awk -v name="$s" -v afresh="$afresh" -v again="$again" -v cores="$cores" \
 	    -v fb="$f_build" -v fg="$f_growth" -v fm="$f_memory" '
 		$1 == "exercise" { table = 1; next }
-		table && NF == 7 { n++; b += $2; t += $3; g += $4; m += $5 }
+		table && $1 != "sum" && $1 != "wall" && NF >= 7 { n++; b += $2; t += $3; g += $4; m += $5 }
 		END {
 			par = n < cores ? n : cores
 			floor = n * (fb + fg + fm) / (par ? par : 1)
-			printf "%-28s %8.2f %8.2f %8.2f %8.2f %9.2f %9.2f %7s\n", name, b, t, g, m, afresh, again,
-			       floor > 0 ? sprintf("%.1fx", afresh / floor) : "-"
+			ratio = "-"
+			if (floor > 0)
+				ratio = sprintf("%.1fx", afresh / floor)
+			printf "%-28s %8.2f %8.2f %8.2f %8.2f %9.2f %9.2f %7s\n", name, b, t, g, m, afresh, again, ratio
 			printf "%-28s %8.2f %8s %8.2f %8.2f %9.2f %9s\n", "  floor", n * fb, "-", n * fg, n * fm, floor, ""
 		}' "$T/timings"
 done
