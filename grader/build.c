@@ -14,7 +14,6 @@
 #include "spawn.h"
 #include "util.h"
 
-#define COMPILE_TIMEOUT 60
 
 /* Calls that hand the submission another process, the network, raw
  * system calls, the loader or its own limits: nothing a course exercise
@@ -129,18 +128,14 @@ static const struct forbidden *forbidden_call(const char *name)
 /* Runs a compiler or binutil. Returns 0 when it succeeded, 1 when it ran
  * and failed (its messages are in log), -1 when it could not be run at
  * all (the machine's fault: log says why). */
-static int run_tool(const char **argv, const char *cwd, const char **ro_binds, struct buf *log, int sandbox)
+static int run_tool(const char **argv, const char *cwd, const char **ro_binds, struct buf *log)
 {
-	struct spawn sp = {
-		.argv = argv, .cwd = cwd, .timeout = COMPILE_TIMEOUT, .sandbox = sandbox,
-		.ro_binds = ro_binds, .output_cap = 256u << 10, .processes = 64,
-		.memory_bytes = (size_t)4 << 30, .file_bytes = (size_t)256 << 20,
-	};
+	struct spawn sp = { SPAWN_COMPILER, .argv = argv, .cwd = cwd, .ro_binds = ro_binds };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	int r = spawn_run(&sp, &res);
 	buf_add(log, res.out.buf, res.out.len);
 	if (res.timed_out)
-		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], COMPILE_TIMEOUT);
+		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], SPAWN_COMPILE_SECONDS);
 	if (r)
 		buf_adds(log, "\n");
 	else if (res.status)
@@ -155,14 +150,14 @@ static int run_tool(const char **argv, const char *cwd, const char **ro_binds, s
 static int run_own(const char **argv, const char *cwd, struct buf *log)
 {
 	struct spawn sp = {
-		.argv = argv, .cwd = cwd, .timeout = COMPILE_TIMEOUT, .as_grader = 1,
+		.argv = argv, .cwd = cwd, .timeout = SPAWN_COMPILE_SECONDS, .as_grader = 1,
 		.output_cap = 1u << 20, .memory_bytes = (size_t)4 << 30,
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	int r = spawn_run(&sp, &res);
 	buf_add(log, res.out.buf, res.out.len);
 	if (res.timed_out)
-		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], COMPILE_TIMEOUT);
+		buf_addf(log, "grader: '%s' did not finish in %d s\n", argv[0], SPAWN_COMPILE_SECONDS);
 	if (!r && (res.status || res.truncated))
 		r = -1;
 	spawn_result_release(&res);
@@ -520,7 +515,7 @@ static unsigned nm_line(const char *line)
 static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
 {
 	const char *argv[] = { "nm", "-P", "-l", obj, NULL };
-	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
+	struct spawn sp = { SPAWN_HELPER, .argv = argv };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf why = BUF_INIT;
 
@@ -775,7 +770,7 @@ static void find_headers(struct unit *u, const char *pre, char *const *list, siz
 static void read_names(struct unit *u)
 {
 	const char *argv[] = { "nm", "-P", "-g", u->obj, NULL };
-	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
+	struct spawn sp = { SPAWN_HELPER, .argv = argv };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	size_t alloc_d = 0, alloc_u = 0;
 	char *save = NULL;
@@ -912,7 +907,7 @@ static int rename_for_link(const char *obj, size_t index, const char *dir, const
 		arg(&a, strncmp(renames[i], "main=", 5) ? renames[i] : main_to);
 	}
 	arg(&a, obj);
-	int r = run_tool(a.v, dir, binds, log, 1);
+	int r = run_tool(a.v, dir, binds, log);
 	args_release(&a);
 	free(main_to);
 	return r;
@@ -946,7 +941,7 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	arg(&a, u->file);
 	arg(&a, "-o");
 	arg(&a, u->obj);
-	int r = run_tool(a.v, dir, binds, log, 1);
+	int r = run_tool(a.v, dir, binds, log);
 	if (r) {
 		u->machine = r < 0;
 		u->why = r < 0 ? xasprintf("grader: cannot run the compiler on %s; install gcc (make deps) and grade again", u->file)
@@ -961,7 +956,7 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	arg(&a, u->file);
 	arg(&a, "-o");
 	arg(&a, pre);
-	int rp = run_tool(a.v, dir, binds, log, 1);
+	int rp = run_tool(a.v, dir, binds, log);
 	if (rp || read_file(&text, pre_path)) {
 		/* A preprocessor that could not be started is the machine's
 		 * fault; one that ran and failed (a preprocessed text past the
@@ -1086,7 +1081,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 		arg(&a, ex->libs[i]);
 	/* The C library as students use it: <math.h> is in libm. */
 	arg(&a, "-lm");
-	int r = run_tool(a.v, dir, binds, log, 1);
+	int r = run_tool(a.v, dir, binds, log);
 	args_release(&a);
 	for (size_t i = 0; i < ex->nr_private_tests; i++)
 		free(private_objs[i]);
@@ -1187,7 +1182,7 @@ static int compile_course_file(const struct context *ctx, const struct spec *spe
 	arg(&a, src);
 	arg(&a, "-o");
 	arg(&a, obj);
-	int r = run_tool(a.v, dir, binds, &own, 1);
+	int r = run_tool(a.v, dir, binds, &own);
 	if (r) {
 		scrub_paths(ctx, spec, dir, &own);
 		buf_add(log, own.buf, own.len);
@@ -1232,7 +1227,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, units[i].file);
 		arg(&a, "-o");
 		arg(&a, objs[i]);
-		if (run_tool(a.v, dir, binds, &log, 1)) {
+		if (run_tool(a.v, dir, binds, &log)) {
 			ret = -1;
 			break;
 		}
@@ -1264,7 +1259,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		for (size_t i = 0; i < ex->nr_libs; i++)
 			arg(&a, ex->libs[i]);
 		arg(&a, "-lm");
-		ret = run_tool(a.v, dir, binds, &log, 1) ? -1 : 0;
+		ret = run_tool(a.v, dir, binds, &log) ? -1 : 0;
 		free(hooks);
 		free(san);
 		free(crash);

@@ -518,10 +518,8 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 		NULL
 	};
 	struct spawn sp = {
-		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
-		.timeout = ex->complexity_timeout, .memory_bytes = (size_t)8 << 30,
-		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10,
-		.give_fds = instr ? fds : NULL, .nofile = instr ? channel_nofile() : 0,
+		SPAWN_UNDER_TOOL, .argv = argv, .env = env, .cwd = run_dir, .ro_binds = binds,
+		.timeout = ex->complexity_timeout, .give_fds = instr ? fds : NULL, .nofile = instr ? channel_nofile() : 0,
 		.cancel = instr ? &watch.cancel : NULL,
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;

@@ -9,7 +9,6 @@
 #include "build.h"
 #include "spawn.h"
 
-#define COMPILE_TIMEOUT 60
 
 int fitbench_build(const struct context *ctx, const char *source, const char *dir,
 		   struct buf *log)
@@ -35,17 +34,13 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	if (slash)
 		*slash = '\0';
 	const char *binds[] = { ctx->harness_obj, harness_src, slash ? source_dir : NULL, NULL };
-	struct spawn sp = {
-		.argv = argv, .cwd = dir, .timeout = COMPILE_TIMEOUT, .sandbox = 1,
-		.ro_binds = binds, .output_cap = 256u << 10, .processes = 64,
-		.memory_bytes = (size_t)4 << 30, .file_bytes = (size_t)256 << 20,
-	};
+	struct spawn sp = { SPAWN_COMPILER, .argv = argv, .cwd = dir, .ro_binds = binds };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	int ret = spawn_run(&sp, &res);
 
 	buf_add(log, res.out.buf, res.out.len);
 	if (res.timed_out)
-		buf_addf(log, "grader: gcc did not finish in %d s\n", COMPILE_TIMEOUT);
+		buf_addf(log, "grader: gcc did not finish in %d s\n", SPAWN_COMPILE_SECONDS);
 	if (!ret && res.status)
 		ret = -1;
 	if (!ret) {

@@ -31,9 +31,7 @@ static int run_in(const char *dir, const char **argv, const char *build_dir, dou
 {
 	const char *binds[] = { build_dir, NULL };
 	struct spawn sp = {
-		.argv = argv, .cwd = dir, .sandbox = 1, .ro_binds = binds, .timeout = timeout,
-		.memory_bytes = (size_t)8 << 30, .file_bytes = (size_t)256 << 20,
-		.processes = 32, .output_cap = 32u << 10,
+		SPAWN_UNDER_TOOL, .argv = argv, .cwd = dir, .ro_binds = binds, .timeout = timeout,
 		.give_fds = give_fds, .nofile = give_fds ? channel_nofile() : 0,
 	};
 	mkdir(dir, 0755);
@@ -206,7 +204,7 @@ static long long static_bytes(const struct spec_exercise *ex, const char *build_
 			continue;
 		char *obj = path_join(build_dir, e->d_name);
 		const char *argv[] = { "size", "-A", "-d", obj, NULL };
-		struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 64u << 10 };
+		struct spawn sp = { SPAWN_HELPER, .argv = argv };
 		struct spawn_result res = SPAWN_RESULT_INIT;
 		if (!spawn_run(&sp, &res) && !res.status) {
 			char *save = NULL;
@@ -549,10 +547,8 @@ static void run_tests_memcheck(const struct spec_exercise *ex, const char *build
 	if (fd < 0)
 		goto done;
 	struct spawn sp = {
-		.argv = argv, .env = env, .cwd = dir, .sandbox = 1, .ro_binds = binds,
-		.timeout = 3 * VALGRIND_TIMEOUT, .memory_bytes = (size_t)8 << 30,
-		.file_bytes = (size_t)256 << 20, .processes = 32, .output_cap = 32u << 10, .pass_fd = fd,
-		.give_fds = fds, .nofile = channel_nofile(),
+		SPAWN_UNDER_TOOL, .argv = argv, .env = env, .cwd = dir, .ro_binds = binds,
+		.timeout = 3 * VALGRIND_TIMEOUT, .pass_fd = fd, .give_fds = fds, .nofile = channel_nofile(),
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	mkdir(dir, 0755);

@@ -345,24 +345,23 @@ static char **build_env(const struct spawn *sp, char **owned)
 	return envp;
 }
 
-int spawn_run(const struct spawn *sp, struct spawn_result *res)
-{
-	int out[2], err[2];
-	size_t cap = sp->output_cap ? sp->output_cap : DEFAULT_CAP;
-	size_t seen = 0;
-	int sandbox = 0;
+/* The limits one run gets, worked out before it starts. */
+struct run_limits {
+	double timeout;       /* wall seconds, the thread's deadline included; 0 for none */
+	int by_deadline;      /* the timeout is the thread's deadline */
+	double cpu_seconds;   /* RLIMIT_CPU, or 0 */
+	size_t disk;          /* the most it may leave in its folder, or 0 */
+	rlim_t nproc;         /* RLIMIT_NPROC set from outside, or 0 */
+	char nproc_arg[48];   /* "--nproc=N" for prlimit(1) inside the sandbox, or "" */
+};
 
-	if (probing) {
-		sandbox = 1;
-	} else {
-		pthread_once(&probe_once, probe);
-		sandbox = sp->sandbox && sandbox_ok == 1;
-	}
-	/* Untrusted runs: a CPU limit of two cores' worth of their wall
-	 * time unless they name one, a cap on their folder, and the thread's
-	 * deadline over all. */
-	double timeout = sp->timeout, cpu_seconds = sp->cpu_seconds;
-	int by_deadline = 0;
+/* Works out lim for sp. Returns 1 (res says why) when the thread's
+ * deadline has passed and the run must not start, else 0. */
+static int plan_limits(const struct spawn *sp, int sandbox, struct run_limits *lim, struct spawn_result *res)
+{
+	memset(lim, 0, sizeof(*lim));
+	lim->timeout = sp->timeout;
+	lim->cpu_seconds = sp->cpu_seconds;
 	if (thread_deadline > 0) {
 		double left = thread_deadline - now_seconds();
 		if (left <= 0) {
@@ -370,18 +369,19 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 			res->signal = SIGKILL;
 			res->status = 128 + SIGKILL;
 			buf_addf(&res->out, "grader: '%s' was not run: the grading's time limit had passed\n", sp->argv[0]);
-			return 0;
+			return 1;
 		}
-		if (timeout <= 0 || left < timeout) {
-			timeout = left;
-			by_deadline = 1;
+		if (lim->timeout <= 0 || left < lim->timeout) {
+			lim->timeout = left;
+			lim->by_deadline = 1;
 		}
 	}
-	if (sp->sandbox && !sp->as_grader && cpu_seconds <= 0 && timeout > 0)
-		cpu_seconds = 2 * timeout;
-	size_t disk = sp->sandbox && !sp->as_grader && sp->cwd
-		? (sp->disk_bytes ? sp->disk_bytes : SPAWN_DISK_DEFAULT) : 0;
-	double next_disk_check = 0;
+	/* Untrusted runs: a CPU limit of two cores' worth of their wall
+	 * time unless they name one, and a cap on their folder. */
+	if (sp->sandbox && !sp->as_grader && lim->cpu_seconds <= 0 && lim->timeout > 0)
+		lim->cpu_seconds = 2 * lim->timeout;
+	if (sp->sandbox && !sp->as_grader && sp->cwd)
+		lim->disk = sp->disk_bytes ? sp->disk_bytes : SPAWN_DISK_DEFAULT;
 	/* RLIMIT_NPROC counts a user's processes, and every sandbox runs as
 	 * the same user: set from outside, one run's fork storm would use up
 	 * what the runs beside it may start. A sandbox has a user namespace of
@@ -390,28 +390,39 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 	 * Without one, the limit is what the user has now plus what the child
 	 * may add, plus room for what the runs beside it start meanwhile:
 	 * a storm is still stopped, a busy neighbour is not starved. */
-	rlim_t nproc = 0;
-	char nproc_arg[48] = "";
 	if (sp->processes && sandbox && prlimit_ok)
-		snprintf(nproc_arg, sizeof(nproc_arg), "--nproc=%u", sp->processes + 2);
+		snprintf(lim->nproc_arg, sizeof(lim->nproc_arg), "--nproc=%u", sp->processes + 2);
 	else if (sp->processes)
-		nproc = count_processes(run_uid != (uid_t)-1 ? run_uid : getuid()) + sp->processes + SHARED_ROOM;
+		lim->nproc = count_processes(run_uid != (uid_t)-1 ? run_uid : getuid()) + sp->processes + SHARED_ROOM;
+	return 0;
+}
 
-	if (pipe2(out, O_CLOEXEC))
-		return error("cannot make a pipe: %s", strerror(errno));
+/* Forks and execs the child with its stdout and stderr on *out_fd (the
+ * read end, non-blocking). Returns its pid, or -1 (res says why). */
+static pid_t start_child(const struct spawn *sp, int sandbox, const struct run_limits *lim,
+			 int *out_fd, struct spawn_result *res)
+{
+	int out[2], err[2];
+
+	if (pipe2(out, O_CLOEXEC)) {
+		res->exec_failed = 1;
+		buf_addf(&res->out, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
 	if (pipe2(err, O_CLOEXEC)) {
 		close(out[0]);
 		close(out[1]);
-		return error("cannot make a pipe: %s", strerror(errno));
+		res->exec_failed = 1;
+		buf_addf(&res->out, "cannot make a pipe: %s", strerror(errno));
+		return -1;
 	}
 	char *home;
-	char **argv = build_argv(sp, sandbox, *nproc_arg ? nproc_arg : NULL);
+	char **argv = build_argv(sp, sandbox, *lim->nproc_arg ? lim->nproc_arg : NULL);
 	char **envp = build_env(sp, &home);
-	double start = now_seconds();
 
 	pid_t pid = fork();
 	if (pid == 0)
-		child(sp, argv, envp, out[1], err[1], nproc, cpu_seconds);
+		child(sp, argv, envp, out[1], err[1], lim->nproc, lim->cpu_seconds);
 	close(out[1]);
 	close(err[1]);
 	free(argv);
@@ -437,34 +448,93 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 		buf_addf(&res->out, "cannot run '%s': %s", sp->argv[0], strerror(exec_errno));
 		return -1;
 	}
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	*out_fd = out[0];
+	return pid;
+}
+
+/* Reads what the child printed so far into res (up to cap of it; *seen
+ * counts it all) and kills a child that floods. Returns 0 at end of
+ * output, 1 while it may print more. */
+static int read_output(int fd, pid_t pid, size_t cap, size_t *seen, struct spawn_result *res)
+{
+	char chunk[16384];
+	int open_out = 1;
+
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (r > 0) {
+			if (*seen < cap)
+				buf_add(&res->out, chunk, *seen + (size_t)r > cap ? cap - *seen : (size_t)r);
+			*seen += (size_t)r;
+			continue;
+		}
+		if (r == 0)
+			open_out = 0;
+		break;
+	}
+	if (*seen > cap)
+		res->truncated = 1;
+	if (*seen > cap * SPAWN_FLOOD_FACTOR && !res->flooded) {
+		res->flooded = 1;
+		kill(-pid, SIGKILL);
+	}
+	return open_out;
+}
+
+/* Kills the running child's group when it passed its time, was
+ * cancelled or filled its folder (res says which). */
+static void enforce_limits(const struct spawn *sp, pid_t pid, const struct run_limits *lim,
+			   double start, double *next_disk_check, struct spawn_result *res)
+{
+	if (lim->timeout > 0 && now_seconds() - start > lim->timeout && !res->timed_out) {
+		res->timed_out = 1;
+		res->deadline = lim->by_deadline;
+		kill(-pid, SIGKILL);
+	}
+	if (sp->cancel && __atomic_load_n(sp->cancel, __ATOMIC_ACQUIRE) && !res->cancelled) {
+		res->cancelled = 1;
+		kill(-pid, SIGKILL);
+	}
+	if (lim->disk && !res->disk_full && now_seconds() > *next_disk_check) {
+		*next_disk_check = now_seconds() + 0.1;
+		if (folder_usage(sp->cwd, lim->disk) > lim->disk) {
+			res->disk_full = 1;
+			kill(-pid, SIGKILL);
+		}
+	}
+}
+
+int spawn_run(const struct spawn *sp, struct spawn_result *res)
+{
+	size_t cap = sp->output_cap ? sp->output_cap : DEFAULT_CAP;
+	size_t seen = 0;
+	int sandbox = 0;
+	struct run_limits lim;
+
+	if (probing) {
+		sandbox = 1;
+	} else {
+		pthread_once(&probe_once, probe);
+		sandbox = sp->sandbox && sandbox_ok == 1;
+	}
+	if (plan_limits(sp, sandbox, &lim, res))
+		return 0;
+
+	int fd = -1;
+	double start = now_seconds(), next_disk_check = 0;
+	pid_t pid = start_child(sp, sandbox, &lim, &fd, res);
+	if (pid < 0)
+		return -1;
 
 	int wstatus = 0, exited = 0, open_out = 1;
 	struct rusage ru;
 	memset(&ru, 0, sizeof(ru));
-	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	while (!exited || open_out) {
 		if (open_out) {
-			struct pollfd pfd = { out[0], POLLIN, 0 };
+			struct pollfd pfd = { fd, POLLIN, 0 };
 			poll(&pfd, 1, exited ? 0 : 50);
-			char chunk[16384];
-			for (;;) {
-				ssize_t r = read(out[0], chunk, sizeof(chunk));
-				if (r > 0) {
-					if (seen < cap)
-						buf_add(&res->out, chunk, seen + (size_t)r > cap ? cap - seen : (size_t)r);
-					seen += (size_t)r;
-					continue;
-				}
-				if (r == 0)
-					open_out = 0;
-				break;
-			}
-			if (seen > cap)
-				res->truncated = 1;
-			if (seen > cap * SPAWN_FLOOD_FACTOR && !res->flooded) {
-				res->flooded = 1;
-				kill(-pid, SIGKILL);
-			}
+			open_out = read_output(fd, pid, cap, &seen, res);
 		}
 		if (!exited) {
 			pid_t w = wait4(pid, &wstatus, WNOHANG, &ru);
@@ -477,37 +547,21 @@ int spawn_run(const struct spawn *sp, struct spawn_result *res)
 			} else if (w < 0 && errno != EINTR) {
 				exited = 1;
 			}
-			if (!exited && timeout > 0 && now_seconds() - start > timeout
-			    && !res->timed_out) {
-				res->timed_out = 1;
-				res->deadline = by_deadline;
-				kill(-pid, SIGKILL);
-			}
-			if (!exited && sp->cancel && __atomic_load_n(sp->cancel, __ATOMIC_ACQUIRE)
-			    && !res->cancelled) {
-				res->cancelled = 1;
-				kill(-pid, SIGKILL);
-			}
-			if (!exited && disk && !res->disk_full && now_seconds() > next_disk_check) {
-				next_disk_check = now_seconds() + 0.1;
-				if (folder_usage(sp->cwd, disk) > disk) {
-					res->disk_full = 1;
-					kill(-pid, SIGKILL);
-				}
-			}
+			if (!exited)
+				enforce_limits(sp, pid, &lim, start, &next_disk_check, res);
 			if (!exited && !open_out)
 				usleep(2000);
 		} else if (open_out) {
 			/* drained once after exit: stop */
 			char chunk[16384];
-			while (read(out[0], chunk, sizeof(chunk)) > 0)
+			while (read(fd, chunk, sizeof(chunk)) > 0)
 				;
 			open_out = 0;
 		}
 	}
-	close(out[0]);
+	close(fd);
 	if (res->disk_full)
-		buf_addf(&res->out, "\ngrader: the run filled its folder past %zu MiB and was stopped\n", disk >> 20);
+		buf_addf(&res->out, "\ngrader: the run filled its folder past %zu MiB and was stopped\n", lim.disk >> 20);
 	if (res->deadline)
 		buf_addf(&res->out, "\ngrader: the run was stopped at the grading's time limit\n");
 	res->wall = now_seconds() - start;

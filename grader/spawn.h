@@ -79,6 +79,32 @@ struct spawn_result {
 	double cpu;           /* user + system seconds of the child and its children */
 };
 
+/* The limit profiles: the one place where each kind of run gets its limits.
+ * Each expands to designated initialisers for a struct spawn, to which a
+ * call site adds what is its own (argv, cwd, timeout, binds, channels) and
+ * never one of these fields again.
+ *
+ * SPAWN_COMPILER: the compiler and linker over the submission's sources, in
+ *   the sandbox (gcc starts cc1, as, collect2, ld: a few processes).
+ * SPAWN_UNDER_TOOL: the submission's code run under valgrind or the
+ *   benchmark runner, in the sandbox (valgrind needs far more address space
+ *   than the program it runs; a threaded exercise may start threads).
+ * SPAWN_TESTS: the Criterion test binary, in the sandbox (its memory limit
+ *   depends on the exercise and is set by the call site).
+ * SPAWN_HELPER: the grader's own reading of files it made (nm, objdump,
+ *   addr2line, cc -print-*): trusted programs over trusted input, bounded
+ *   only in time and output. */
+#define SPAWN_COMPILE_SECONDS 60
+#define SPAWN_COMPILER \
+	.sandbox = 1, .timeout = SPAWN_COMPILE_SECONDS, .processes = 64, \
+	.memory_bytes = (size_t)4 << 30, .file_bytes = (size_t)256 << 20, .output_cap = 256u << 10
+#define SPAWN_UNDER_TOOL \
+	.sandbox = 1, .processes = 32, .memory_bytes = (size_t)8 << 30, \
+	.file_bytes = (size_t)256 << 20, .output_cap = 32u << 10
+#define SPAWN_TESTS \
+	.sandbox = 1, .processes = 32, .file_bytes = (size_t)64 << 20
+#define SPAWN_HELPER .timeout = 20, .output_cap = 1u << 20
+
 #define SPAWN_RESULT_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, BUF_INIT, 0, 0 }
 
 /* Runs sp and waits for it and for every process it started (the whole

@@ -271,7 +271,7 @@ char *tests_crash_place(const char *binary, const char *build_dir, const char *l
 		argv[n++] = own[k++];
 	}
 	argv[n] = NULL;
-	struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 1u << 20 };
+	struct spawn sp = { SPAWN_HELPER, .argv = argv };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	size_t dl = strlen(build_dir);
 	char *course = NULL;
@@ -410,10 +410,9 @@ static void run_tests(const struct spec_exercise *ex, const char *binary, const 
 	/* Forty test timeouts plus start-up: the runner
 	 * enforces each test's own; this bounds the whole run. */
 	struct spawn sp = {
-		.argv = argv, .env = env, .cwd = run_dir, .sandbox = 1, .ro_binds = binds,
-		.timeout = 10 + 40 * ex->test_timeout * slower, .cpu_seconds = 0,
-		.memory_bytes = memory, .file_bytes = (size_t)64 << 20,
-		.processes = 32, .output_cap = cap, .pass_fd = fd,
+		SPAWN_TESTS, .argv = argv, .env = env, .cwd = run_dir, .ro_binds = binds,
+		.timeout = 10 + 40 * ex->test_timeout * slower,
+		.memory_bytes = memory, .output_cap = cap, .pass_fd = fd,
 	};
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	spawn_run(&sp, &res);
