@@ -334,7 +334,56 @@ static int reserved_word(const char *w, size_t len)
 	return 0;
 }
 
-static const char *source_policy(const char *pre, const char *file, unsigned *line, char **where)
+/* Where source_policy is in the preprocessed text. */
+struct policy_scan {
+	const char *file;     /* the graded file's name */
+	unsigned ln;          /* the line of the file being read */
+	int in_file;          /* reading the submission's own file (not a header) */
+	int started;          /* past gcc's preamble: file's line 1 was entered */
+	int depth;            /* parentheses open */
+	int attr_depth;       /* the depth of the __attribute__ (( )) being read, or -1 */
+	int attr_next;        /* the last word was __attribute__ */
+	const char *cur;      /* the file named by the last line marker */
+	size_t cur_len;
+};
+
+/* Reads a line marker "# LINE "PATH" FLAGS" at p (eol ends it). Returns
+ * the rule it breaks, or NULL. */
+static const char *marker_rule(struct policy_scan *s, const char *p, const char *eol)
+{
+	char *end;
+	unsigned long n = strtoul(p + 1, &end, 10);
+	const char *q = strchr(end, '"');
+
+	if (end == p + 1 || !q || q >= eol)
+		return NULL;
+	const char *close = memchr(q + 1, '"', (size_t)(eol - q - 1));
+	size_t plen = close ? (size_t)(close - q - 1) : 0;
+	int here = plen && q[1] != '<' && !memchr(q + 1, '/', plen);
+	/* Entering a file is flag 1, returning 2; a marker without flags
+	 * to another name is a #line. */
+	const char *flags = close ? close + 1 : eol;
+	while (flags < eol && *flags == ' ')
+		flags++;
+	/* gcc's own preamble (<built-in>, <command-line>) ends where file's
+	 * line 1 starts. */
+	int renamed = s->started && s->in_file && flags == eol &&
+		      (plen != s->cur_len || memcmp(q + 1, s->cur, plen));
+	if (n >= 1 && plen == strlen(s->file) && !memcmp(q + 1, s->file, plen))
+		s->started = 1;
+	if (renamed)
+		return "names another file with #line, which graded code may not do";
+	if (s->in_file && !here && in_valgrind_dir(q + 1, plen))
+		return "includes a valgrind header: graded code may not ask whether it is being measured";
+	s->in_file = here;
+	s->cur = q + 1;
+	s->cur_len = plen;
+	s->ln = (unsigned)n;
+	return NULL;
+}
+
+/* The rule the word w (len bytes; p is just past it) breaks, or NULL. */
+static const char *word_rule(struct policy_scan *s, const char *w, size_t len, const char *p)
 {
 	static const char *const asm_words[] = { "asm", "__asm", "__asm__", NULL };
 	static const char *const attr_words[] = { "__attribute__", "__attribute", NULL };
@@ -343,58 +392,46 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 						  "__destructor__", NULL };
 	static const char *const ifunc_words[] = { "ifunc", "__ifunc__", "target_clones",
 						   "__target_clones__", NULL };
-	unsigned ln = 1;
-	int in_file = 0, depth = 0, attr_depth = -1, attr_next = 0, started = 0;
-	const char *p = pre, *cur = "", *rule = NULL;
-	size_t cur_len = 0;
+
+	if (word_in(w, len, asm_words))
+		return "uses inline assembly, which graded code may not use";
+	if (reserved_word(w, len))
+		return "uses a name reserved for the grader and the C library (bench_..., grader_..., _IO_...), even as a local or static name: the measurements leave some of these out by name";
+	if (word_in(w, len, attr_words))
+		s->attr_next = 1;
+	else if (s->attr_depth >= 0 && word_in(w, len, section_words))
+		return starts_init_section(p)
+			? "puts a function pointer in a start-up or exit section: a constructor by another name (code that runs outside the graded function)"
+			: "places code or data in a section of its choosing, which graded code may not do";
+	else if (s->attr_depth >= 0 && word_in(w, len, init_words))
+		return "defines a constructor or destructor (code that runs outside the graded function)";
+	else if (s->attr_depth >= 0 && word_in(w, len, ifunc_words))
+		return "defines an indirect function, whose resolver runs when the program starts, outside the graded function";
+	return NULL;
+}
+
+static const char *source_policy(const char *pre, const char *file, unsigned *line, char **where)
+{
+	struct policy_scan s = { .file = file, .ln = 1, .attr_depth = -1, .cur = "" };
+	const char *p = pre, *rule = NULL;
 
 	while (*p) {
 		if (*p == '#' && (p == pre || p[-1] == '\n')) {
-			/* # LINE "PATH" FLAGS */
-			char *end;
-			unsigned long n = strtoul(p + 1, &end, 10);
-			const char *q = strchr(end, '"'), *eol = strchr(p, '\n');
+			const char *eol = strchr(p, '\n');
 			if (!eol)
 				eol = p + strlen(p);
-			if (end != p + 1 && q && q < eol) {
-				const char *close = memchr(q + 1, '"', (size_t)(eol - q - 1));
-				size_t plen = close ? (size_t)(close - q - 1) : 0;
-				int here = plen && q[1] != '<' && !memchr(q + 1, '/', plen);
-				/* Entering a file is flag 1, returning 2; a marker
-				 * without flags to another name is a #line. */
-				const char *flags = close ? close + 1 : eol;
-				while (flags < eol && *flags == ' ')
-					flags++;
-				/* gcc's own preamble (<built-in>, <command-line>)
-				 * ends where file's line 1 starts. */
-				int renamed = started && in_file && flags == eol &&
-					      (plen != cur_len || memcmp(q + 1, cur, plen));
-				if (n >= 1 && plen == strlen(file) && !memcmp(q + 1, file, plen))
-					started = 1;
-				if (renamed) {
-					*line = ln;
-					rule = "names another file with #line, which graded code may not do";
-					goto found;
-				}
-				if (in_file && !here && in_valgrind_dir(q + 1, plen)) {
-					*line = ln;
-					rule = "includes a valgrind header: graded code may not ask whether it is being measured";
-					goto found;
-				}
-				in_file = here;
-				cur = q + 1;
-				cur_len = plen;
-				ln = (unsigned)n;
-			}
+			*line = s.ln;
+			if ((rule = marker_rule(&s, p, eol)))
+				goto found;
 			p = *eol ? eol + 1 : eol;
 			continue;
 		}
 		if (*p == '\n') {
-			ln++;
+			s.ln++;
 			p++;
 			continue;
 		}
-		if (!in_file) {
+		if (!s.in_file) {
 			p++;
 			continue;
 		}
@@ -410,43 +447,28 @@ static const char *source_policy(const char *pre, const char *file, unsigned *li
 			const char *w = p;
 			while (is_ident((unsigned char)*p))
 				p++;
-			size_t len = (size_t)(p - w);
-			*line = ln;
-			if (word_in(w, len, asm_words))
-				rule = "uses inline assembly, which graded code may not use";
-			else if (reserved_word(w, len))
-				rule = "uses a name reserved for the grader and the C library (bench_..., grader_..., _IO_...), even as a local or static name: the measurements leave some of these out by name";
-			else if (word_in(w, len, attr_words))
-				attr_next = 1;
-			else if (attr_depth >= 0 && word_in(w, len, section_words))
-				rule = starts_init_section(p)
-					? "puts a function pointer in a start-up or exit section: a constructor by another name (code that runs outside the graded function)"
-					: "places code or data in a section of its choosing, which graded code may not do";
-			else if (attr_depth >= 0 && word_in(w, len, init_words))
-				rule = "defines a constructor or destructor (code that runs outside the graded function)";
-			else if (attr_depth >= 0 && word_in(w, len, ifunc_words))
-				rule = "defines an indirect function, whose resolver runs when the program starts, outside the graded function";
-			if (rule)
+			*line = s.ln;
+			if ((rule = word_rule(&s, w, (size_t)(p - w), p)))
 				goto found;
 			continue;
 		}
 		if (*p == '(') {
-			depth++;
-			if (attr_next)
-				attr_depth = depth;
-			attr_next = 0;
+			s.depth++;
+			if (s.attr_next)
+				s.attr_depth = s.depth;
+			s.attr_next = 0;
 		} else if (*p == ')') {
-			if (depth == attr_depth)
-				attr_depth = -1;
-			depth--;
+			if (s.depth == s.attr_depth)
+				s.attr_depth = -1;
+			s.depth--;
 		} else if (!isspace((unsigned char)*p)) {
-			attr_next = 0;
+			s.attr_next = 0;
 		}
 		p++;
 	}
 	return NULL;
 found:
-	*where = xstrndup(cur, cur_len);
+	*where = xstrndup(s.cur, s.cur_len);
 	return rule;
 }
 

@@ -434,6 +434,67 @@ static int batch_usage(FILE *out)
 	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
 }
 
+/* Where the students' reports go: reports_arg, else reports/ beside the
+ * CSV file. The caller frees it. */
+static char *reports_folder(const char *csv, const char *reports_arg)
+{
+	if (reports_arg)
+		return xstrdup(reports_arg);
+	const char *slash = strrchr(csv, '/');
+	char *dir = slash ? xstrndup(csv, (size_t)(slash - csv + (slash == csv))) : xstrdup(".");
+	char *reports = path_join(dir, "reports");
+	free(dir);
+	return reports;
+}
+
+/* Writes the CSV and the class reports asked for, says what was done, and
+ * returns the batch's exit status: a student's fail is their grade; a
+ * check that could not be graded is the grader's, the machine's (3) or
+ * the course's (2); a report not written is the grader's (3). */
+static int batch_finish(struct batch *b, const char *csv, const char *html, const char *summary,
+			const char *reports)
+{
+	size_t failed = 0, errors = 0;
+	int worst = EXIT_PASSED;
+
+	for (size_t i = 0; i < b->count; i++) {
+		failed += b->students[i].failed;
+		errors += !!b->students[i].error_code;
+		if (b->students[i].error_code > worst)
+			worst = b->students[i].error_code;
+	}
+	int unwritten = write_csv(csv, b);
+	if (html)
+		unwritten |= write_class(html, b, 1);
+	if (summary)
+		unwritten |= write_class(summary, b, 0);
+	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
+		b->count, b->count == 1 ? "" : "s", b->spec->topic, now_seconds() - b->start, b->count - b->unchanged,
+		b->unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
+	if (errors)
+		fprintf(stderr, "grader: %zu submission%s could not be fully graded (\"error\" in the CSV; their reports say why); fix the cause and run again: only they are graded again\n",
+			errors, errors == 1 ? "" : "s");
+	return unwritten || failed ? EXIT_INTERNAL : worst;
+}
+
+static void batch_release(struct batch *b, size_t nr_exercises)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		free(b->students[i].id);
+		free(b->students[i].dir);
+		free(b->students[i].report_dir);
+		free(b->students[i].scores);
+		b->students[i].roster.id = NULL;
+		roster_student_release(&b->students[i].roster, nr_exercises);
+		free(b->students[i].errored);
+	}
+	free(b->students);
+}
+
+/* Longer than 100 lines because every argument and output path is
+ * checked before the first grading (the issue of a batch that failed after
+ * grading a whole class); the work is in collect, grade_one and
+ * batch_finish. */
 int cmd_batch(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -501,14 +562,7 @@ int cmd_batch(int argc, char **argv)
 		error("%s has problems (above): fix the spec before grading", spec_path);
 		goto out;
 	}
-	if (reports_arg) {
-		reports = xstrdup(reports_arg);
-	} else {
-		const char *slash = strrchr(csv, '/');
-		char *dir = slash ? xstrndup(csv, (size_t)(slash - csv + (slash == csv))) : xstrdup(".");
-		reports = path_join(dir, "reports");
-		free(dir);
-	}
+	reports = reports_folder(csv, reports_arg);
 	if (mkdir_p(reports, 0755)) {
 		error("cannot create %s: %s", reports, strerror(errno));
 		goto out;
@@ -542,39 +596,9 @@ int cmd_batch(int argc, char **argv)
 	if (b.progress)
 		fputs("\r\033[K", stderr);
 
-	size_t failed = 0, errors = 0;
-	int worst = EXIT_PASSED;
-	for (size_t i = 0; i < b.count; i++) {
-		failed += b.students[i].failed;
-		errors += !!b.students[i].error_code;
-		if (b.students[i].error_code > worst)
-			worst = b.students[i].error_code;
-	}
-	/* A student's fail is their grade; a check that could not be graded
-	 * is the grader's, the machine's (3) or the course's (2). */
-	int unwritten = write_csv(csv, &b);
-	if (html)
-		unwritten |= write_class(html, &b, 1);
-	if (summary)
-		unwritten |= write_class(summary, &b, 0);
-	ret = unwritten || failed ? EXIT_INTERNAL : worst;
-	fprintf(stderr, "grader: %zu submission%s of %s in %.0f s: %zu graded, %zu unchanged%s; grades in %s, reports in %s\n",
-		b.count, b.count == 1 ? "" : "s", spec.topic, now_seconds() - b.start, b.count - b.unchanged,
-		b.unchanged, failed ? ", some reports not written (above)" : "", csv, reports);
-	if (errors)
-		fprintf(stderr, "grader: %zu submission%s could not be fully graded (\"error\" in the CSV; their reports say why); fix the cause and run again: only they are graded again\n",
-			errors, errors == 1 ? "" : "s");
+	ret = batch_finish(&b, csv, html, summary, reports);
 out:
-	for (size_t i = 0; i < b.count; i++) {
-		free(b.students[i].id);
-		free(b.students[i].dir);
-		free(b.students[i].report_dir);
-		free(b.students[i].scores);
-		b.students[i].roster.id = NULL;
-		roster_student_release(&b.students[i].roster, spec.nr_exercises);
-		free(b.students[i].errored);
-	}
-	free(b.students);
+	batch_release(&b, spec.nr_exercises);
 	context_release(&ctx);
 	spec_release(&spec);
 	free(reports);

@@ -405,6 +405,9 @@ static int report(const struct trial *trials, size_t nr)
 	return bad;
 }
 
+/* Longer than 100 lines: options, the trials of each exercise, one pool
+ * of gradings, then the proposals printed per exercise; each step is a
+ * few lines over the same locals, so it reads best as one sequence. */
 int cmd_calibrate(int argc, char **argv)
 {
 	static const struct option opts[] = {

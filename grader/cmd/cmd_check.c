@@ -197,6 +197,69 @@ static int collect_topics(const char *root, const char *topic, struct topic_chec
 	return 0;
 }
 
+static void topic_check_release(struct topic_check *tc)
+{
+	for (size_t k = 0; k < tc->nr_trials; k++) {
+		grade_release(&tc->trials[k].g);
+		free(tc->trials[k].verdict);
+		free((char *)tc->trials[k].override);
+	}
+	free(tc->trials);
+	free(tc->ref_dir);
+	free(tc->stub_dir);
+	spec_release(&tc->spec);
+	free(tc->path);
+}
+
+/* Judges the gradings of one topic's reference, stubs, variants and
+ * alternatives, and prints its row of the table with what went wrong
+ * under it. Returns 1 when any of them was judged wrong, else 0. */
+static int judge_topic(struct topic_check *tc, const char *root)
+{
+	int failed = 0;
+	struct trial *ref = &tc->trials[0], *stub = &tc->trials[1];
+	ref->verdict = judge_reference(&ref->g);
+	stub->verdict = judge_stubs(&stub->g);
+	size_t right = 0, variants = 0, alts = 0, alts_ok = 0;
+	for (size_t k = 2; k < tc->nr_trials; k++) {
+		struct trial *t = &tc->trials[k];
+		if (t->alternative) {
+			t->verdict = judge_reference(&t->g);
+			alts++;
+			alts_ok += !t->verdict;
+		} else {
+			t->verdict = judge_variant(t);
+			variants++;
+			right += !t->verdict;
+		}
+	}
+	char refs[32], stubs[32], vars[32];
+	snprintf(refs, sizeof(refs), SCORE_FMT "/" SCORE_FMT, ref->g.score, ref->g.max_score + ref->g.ungraded);
+	snprintf(stubs, sizeof(stubs), SCORE_FMT "/" SCORE_FMT, stub->g.score, stub->g.max_score + stub->g.ungraded);
+	snprintf(vars, sizeof(vars), "%zu/%zu", right, variants);
+	printf("%-28s %9zu  %-12s %-10s %s", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
+	if (alts)
+		printf("  (alternative solutions passing: %zu/%zu)", alts_ok, alts);
+	putchar('\n');
+	if (ref->verdict) {
+		printf("    reference: %s\n", ref->verdict);
+		failed = 1;
+	}
+	if (stub->verdict) {
+		printf("    stubs: %s\n", stub->verdict);
+		failed = 1;
+	}
+	for (size_t k = 2; k < tc->nr_trials; k++) {
+		if (tc->trials[k].verdict) {
+			printf("    %s: %s\n", tc->trials[k].override + strlen(root) + 1, tc->trials[k].verdict);
+			failed = 1;
+		}
+	}
+	return failed;
+}
+
+/* Close to 100 lines: option parsing, the pool of gradings, then the
+ * table (judge_topic) and the exit status, in that order. */
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -268,44 +331,8 @@ int cmd_check(int argc, char **argv)
 			printf("%-28s %9s  %s\n", base_name(tc->path), "-", "spec does not lint (see above)");
 			continue;
 		}
-		struct trial *ref = &tc->trials[0], *stub = &tc->trials[1];
-		ref->verdict = judge_reference(&ref->g);
-		stub->verdict = judge_stubs(&stub->g);
-		size_t right = 0, variants = 0, alts = 0, alts_ok = 0;
-		for (size_t k = 2; k < tc->nr_trials; k++) {
-			struct trial *t = &tc->trials[k];
-			if (t->alternative) {
-				t->verdict = judge_reference(&t->g);
-				alts++;
-				alts_ok += !t->verdict;
-			} else {
-				t->verdict = judge_variant(t);
-				variants++;
-				right += !t->verdict;
-			}
-		}
-		char refs[32], stubs[32], vars[32];
-		snprintf(refs, sizeof(refs), SCORE_FMT "/" SCORE_FMT, ref->g.score, ref->g.max_score + ref->g.ungraded);
-		snprintf(stubs, sizeof(stubs), SCORE_FMT "/" SCORE_FMT, stub->g.score, stub->g.max_score + stub->g.ungraded);
-		snprintf(vars, sizeof(vars), "%zu/%zu", right, variants);
-		printf("%-28s %9zu  %-12s %-10s %s", tc->spec.topic, tc->spec.nr_exercises, refs, stubs, vars);
-		if (alts)
-			printf("  (alternative solutions passing: %zu/%zu)", alts_ok, alts);
-		putchar('\n');
-		if (ref->verdict) {
-			printf("    reference: %s\n", ref->verdict);
+		if (judge_topic(tc, root))
 			ret = EXIT_FAILED;
-		}
-		if (stub->verdict) {
-			printf("    stubs: %s\n", stub->verdict);
-			ret = EXIT_FAILED;
-		}
-		for (size_t k = 2; k < tc->nr_trials; k++) {
-			if (tc->trials[k].verdict) {
-				printf("    %s: %s\n", tc->trials[k].override + strlen(root) + 1, tc->trials[k].verdict);
-				ret = EXIT_FAILED;
-			}
-		}
 	}
 	/* A grading that could not finish says nothing of the course's
 	 * solutions: the grader's or the machine's fault (3) or the course's
@@ -329,19 +356,8 @@ int cmd_check(int argc, char **argv)
 	       ret == EXIT_PASSED ? "course check passed" : "course check FAILED", now_seconds() - start);
 	printf("course: %zu passed, %zu failed\n", passed, failed);
 
-	for (size_t i = 0; i < nr_topics; i++) {
-		struct topic_check *tc = &topics[i];
-		for (size_t k = 0; k < tc->nr_trials; k++) {
-			grade_release(&tc->trials[k].g);
-			free(tc->trials[k].verdict);
-			free((char *)tc->trials[k].override);
-		}
-		free(tc->trials);
-		free(tc->ref_dir);
-		free(tc->stub_dir);
-		spec_release(&tc->spec);
-		free(tc->path);
-	}
+	for (size_t i = 0; i < nr_topics; i++)
+		topic_check_release(&topics[i]);
 	free(topics);
 	free(pool.all);
 	context_release(&ctx);

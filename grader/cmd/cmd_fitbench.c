@@ -559,6 +559,9 @@ static void row_name(struct buf *out, int row)
 		buf_addf(out, "%s..%s", column_name(row - FIT_NR_CLASSES - 1), column_name(row - FIT_NR_CLASSES));
 }
 
+/* Longer than 100 lines: one meter's section of the benchmark's output in
+ * the order the docs quote it (confusion table, accuracy, time, entries
+ * not always right), each part a short loop over the same tallies. */
 static void print_meter(const struct bench *b, int m, int verbose)
 {
 	enum meter meter = b->meters[m];
@@ -723,6 +726,9 @@ static char *cpu_model(void)
 	return model ? model : xstrdup("unknown cpu");
 }
 
+/* Longer than 100 lines: options, the corpus, building it, measuring it,
+ * then the header figures (machine, load, seed) the docs quote; each step
+ * is short and shares the run's locals, so it reads best as one sequence. */
 int cmd_fitbench(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -266,6 +266,47 @@ static int grade_usage(FILE *out)
 	return out == stdout ? EXIT_PASSED : EXIT_USAGE;
 }
 
+/* The folder to grade, absolute: submission when given, else the course's
+ * exercises/TOPIC. NULL (said on stderr) when there is none. */
+static char *submission_folder(const char *root, const char *submission, const char *topic)
+{
+	if (submission) {
+		char *sub = abs_path(submission);
+		if (!sub)
+			error("no submission folder '%s'", submission);
+		return sub;
+	}
+	char *rel = xasprintf("exercises/%s", topic);
+	char *p = path_join(root, rel);
+	char *sub = abs_path(p);
+	if (!sub)
+		error("no folder %s to grade", p);
+	free(rel);
+	free(p);
+	return sub;
+}
+
+/* Makes *view a view of spec that holds only the exercise named name
+ * (it shares spec's memory). Returns 0, or -1 (said on stderr, with the
+ * topic's exercises) when the topic has none of that name. */
+static int spec_view_of(const struct spec *spec, const char *name, struct spec *view)
+{
+	for (size_t i = 0; i < spec->nr_exercises; i++) {
+		if (!strcmp(spec->exercises[i].name, name)) {
+			*view = *spec;
+			view->exercises = &spec->exercises[i];
+			view->nr_exercises = 1;
+			return 0;
+		}
+	}
+	error("topic %s has no exercise '%s'; its exercises:", spec->topic, name);
+	for (size_t k = 0; k < spec->nr_exercises; k++)
+		fprintf(stderr, "  %s\n", spec->exercises[k].name);
+	return -1;
+}
+
+/* Longer than 100 lines because it parses twenty options and checks each
+ * before any work; the work is pipeline_grade and write_reports. */
 int cmd_grade(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -374,41 +415,11 @@ int cmd_grade(int argc, char **argv)
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	if (submission) {
-		sub = abs_path(submission);
-		if (!sub) {
-			error("no submission folder '%s'", submission);
-			ret = EXIT_USAGE;
-			goto out;
-		}
-	} else {
-		char *rel = xasprintf("exercises/%s", spec.topic);
-		char *p = path_join(root, rel);
-		sub = abs_path(p);
-		free(rel);
-		if (!sub) {
-			error("no folder %s to grade", p);
-			free(p);
-			ret = EXIT_USAGE;
-			goto out;
-		}
-		free(p);
-	}
-	/* One exercise: a view of the spec that holds only it. */
+	sub = submission_folder(root, submission, spec.topic);
 	struct spec view = spec;
-	if (exercise) {
-		size_t i = 0;
-		while (i < spec.nr_exercises && strcmp(spec.exercises[i].name, exercise))
-			i++;
-		if (i == spec.nr_exercises) {
-			error("topic %s has no exercise '%s'; its exercises:", spec.topic, exercise);
-			for (size_t k = 0; k < spec.nr_exercises; k++)
-				fprintf(stderr, "  %s\n", spec.exercises[k].name);
-			ret = EXIT_USAGE;
-			goto out;
-		}
-		view.exercises = &spec.exercises[i];
-		view.nr_exercises = 1;
+	if (!sub || (exercise && spec_view_of(&spec, exercise, &view))) {
+		ret = EXIT_USAGE;
+		goto out;
 	}
 	if (!isatty(2))
 		ctx.quiet = 1;

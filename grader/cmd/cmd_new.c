@@ -493,6 +493,10 @@ out:
 	return ret;
 }
 
+/* Longer than 100 lines because it refuses every bad name and existing
+ * file before it writes anything, then writes the five files, the spec
+ * entry and the README section in an order that cannot leave half an
+ * exercise; the writing itself is in add_entry and add_readme. */
 int cmd_new(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -416,6 +416,10 @@ static int parse_sizes(const char *s, size_t *sizes)
 	return count;
 }
 
+/* Longer than 100 lines: the runner's whole protocol in the order the
+ * grader reads it (arguments, crash handler, output away, known-answer
+ * checks, lockdown, the ladder, end), kept in one place on purpose so the
+ * order of what runs before the lockdown is visible at a glance. */
 int main(int argc, char **argv)
 {
 	const char *mode = "once", *out = NULL;

@@ -280,6 +280,9 @@ static void figures_release(struct figures *f)
 	free(f->totals);
 }
 
+/* Longer than 100 lines: it writes the page's sections in the order they
+ * appear (distribution, exercises, growth, heap, failures, look closer,
+ * students), each a short loop over the figures computed above it. */
 void report_class_html(FILE *out, const struct roster *r)
 {
 	const struct spec *spec = r->spec;

@@ -204,6 +204,8 @@ static void widen(double *lo, double *hi, double pad)
 	*hi += d;
 }
 
+/* Longer than 100 lines: one SVG figure drawn in painter's order (range,
+ * grid, ticks, curves and points, legend) over the same scale. */
 static void loglog_plot(FILE *out, const struct series *c, int id)
 {
 	const double W = 460, H = 290;
