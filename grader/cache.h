@@ -2,7 +2,6 @@
 #ifndef CACHE_H
 #define CACHE_H
 
-#include "grade.h"
 #include "context.h"
 #include "grade.h"
 

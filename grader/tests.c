@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "harness/protocol.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -128,8 +129,15 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 		} else if (c && !strcmp(f[0], "timeout") && nf >= 4 && c->status == CASE_MISSING) {
 			c->status = CASE_TIMED_OUT;
 			c->seconds = atof(f[3]) / 1000;
-			c->message = xasprintf("did not finish in %g s and had to be killed (an endless loop, or waiting for ever with its signals blocked)",
-					       c->seconds);
+			if (nf >= 5 && atoi(f[4]) == 1)
+				c->message = xasprintf("used its %g s of processor time without finishing (an endless loop, or far too slow)",
+						       c->seconds);
+			else if (nf >= 5 && atoi(f[4]) == 2)
+				c->message = xasprintf("ran past %g s without finishing while its processor time stood still: waiting (asleep, blocked, deadlocked or short of memory), not computing",
+						       c->seconds);
+			else
+				c->message = xasprintf("did not finish in %g s and had to be killed (waiting for ever, with its signals blocked)",
+						       c->seconds);
 		} else if (c && !strcmp(f[0], "crash") && nf >= 4 && c->status == CASE_MISSING) {
 			c->status = CASE_CRASHED;
 			c->signal = atoi(f[3]);
@@ -141,8 +149,8 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 			c->seconds = strtod(f[6], NULL);
 			if (timed_out) {
 				c->status = CASE_TIMED_OUT;
-				c->message = xasprintf("did not finish in %g s (an endless loop, or far too slow)",
-						       ex->test_timeout);
+				c->message = xasprintf("ran %g s on the clock without finishing, %d times its limit, though it had less than its %g s of processor time (a machine this busy cannot tell an endless loop from slow code: grade again when it is quieter)",
+						       ex->test_timeout * PROTOCOL_WALL_FACTOR, PROTOCOL_WALL_FACTOR, ex->test_timeout);
 			} else if (failed) {
 				c->status = CASE_FAILED;
 				if (*f[9])

@@ -10,7 +10,10 @@
  *   plan    SUITE NAME [FILE]          every test that must report, and the file
  *                                      that declares it (tells private tests apart)
  *   start   SUITE NAME                 the test's worker is running it
- *   timeout SUITE NAME SECONDS         the worker ignored the test's timeout: killed
+ *   timeout SUITE NAME MS HOW          the worker was killed: HOW 1, it used its MS of
+ *                                      CPU time; 2, it was waiting, not computing, at MS
+ *                                      of the clock; 0, it outlived Criterion's own
+ *                                      timeout (MS) with its signals blocked
  *   peak    SUITE NAME BYTES PROCESSES the most memory the worker was seen to take, and
  *                                      the most processes it was seen to start
  *   crash   SUITE NAME SIGNAL          the worker died of a signal
@@ -27,12 +30,17 @@
  * ever tell where to look, never a result.
  *
  * Test timeouts: a test that declares none gets GRADER_TEST_TIMEOUT
- * (Criterion's --timeout does not reach tests without .timeout). Criterion
- * enforces them from inside the worker, with a signal: code under test that
- * blocks signals (or ends the worker's main thread) would hang the run, so
- * a watchdog thread here kills a worker that outlives its timeout by a
- * second. Both variables are removed before any worker starts: tests and
- * benchmark runs then see the same environment.
+ * (Criterion's --timeout does not reach tests without .timeout). The limit
+ * is CPU time (protocol.h): a watchdog thread here reads each worker's CPU
+ * time from /proc and kills a worker past its limit, so a busy machine
+ * never makes a test time out. A worker past its limit on the clock whose
+ * CPU time stands still is waiting (asleep, blocked, deadlocked), not
+ * computing: it is killed too. Criterion's own timeout, on the clock, is
+ * PROTOCOL_WALL_FACTOR times the limit, the net under both; code that
+ * blocks signals (or ends the worker's main thread) would outlive that
+ * too, and the watchdog kills it a second later. Both
+ * variables are removed before any worker starts: tests and benchmark
+ * runs then see the same environment.
  */
 #define _GNU_SOURCE
 #include "crash.h"
@@ -146,7 +154,11 @@ static double now(void)
 /* The watchdog's view of the test running now. */
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static const struct criterion_test *watched;
-static double watch_deadline, watch_timeout;
+static double watch_deadline, watch_timeout, watch_cpu;
+static double watch_start;      /* when the test started, on the clock */
+static double watch_used;        /* the workers' CPU seconds at the last look */
+static double watch_moved;       /* when the workers' CPU time last grew */
+static int watch_killed;         /* the watchdog killed the worker for CPU or waiting */
 static long long watch_peak;     /* bytes of address space at most, sampled */
 static long watch_procs;         /* processes the worker started, at most */
 static long children_maxrss;     /* KiB: RUSAGE_CHILDREN before the test */
@@ -235,21 +247,57 @@ static long mark_workers(void)
 	return started;
 }
 
+/* Reads /proc/PID/NAME into text (size bytes, NUL-terminated). Returns 0,
+ * or -1 when it cannot be read (the process is gone). */
+static int read_proc(pid_t pid, const char *name, char *text, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, text, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	return 0;
+}
+
 /* The peak of pid's address space in bytes (what RLIMIT_AS limits), or 0. */
 static long long vm_peak(pid_t pid)
 {
-	char path[64], text[4096];
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char text[4096];
+	if (read_proc(pid, "status", text, sizeof(text)))
 		return 0;
-	ssize_t n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = '\0';
 	const char *vm = strstr(text, "VmPeak:");
 	return vm ? atoll(vm + 7) * 1024 : 0;
+}
+
+/* The CPU time (user and system, all threads) pid has used, in seconds,
+ * or 0 when it cannot be read. */
+static double cpu_seconds(pid_t pid)
+{
+	char text[1024];
+	static long tick;
+	if (read_proc(pid, "stat", text, sizeof(text)))
+		return 0;
+	/* After the comm's last ')': state, then utime and stime are the
+	 * 12th and 13th fields (14 and 15 of the whole line). */
+	const char *p = strrchr(text, ')');
+	unsigned long long utime, stime;
+	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2)
+		return 0;
+	if (!tick)
+		tick = sysconf(_SC_CLK_TCK);
+	return tick > 0 ? (double)(utime + stime) / (double)tick : 0;
+}
+
+static void kill_workers(void)
+{
+	for (size_t i = 0; i < procs.nr; i++)
+		if (procs.mark[i] == 1)
+			kill(procs.pid[i], SIGKILL);
 }
 
 static void *watchdog(void *arg)
@@ -264,19 +312,42 @@ static void *watchdog(void *arg)
 			long started = mark_workers();
 			if (started > watch_procs)
 				watch_procs = started;
+			double cpu = 0;
 			for (size_t i = 0; i < procs.nr; i++) {
-				long long peak = procs.mark[i] == 1 ? vm_peak(procs.pid[i]) : 0;
+				if (procs.mark[i] != 1)
+					continue;
+				long long peak = vm_peak(procs.pid[i]);
 				if (peak > watch_peak)
 					watch_peak = peak;
+				double c = cpu_seconds(procs.pid[i]);
+				if (c > cpu)
+					cpu = c;
 			}
-			if (now() > watch_deadline) {
+			double t = now();
+			if (cpu > watch_used) {
+				watch_used = cpu;
+				watch_moved = t;
+			}
+			int over_cpu = cpu > watch_cpu;
+			/* Past its limit on the clock, and half a second without
+			 * a tick of CPU time: a runnable worker on a busy machine
+			 * still gets its share within that. */
+			int waiting = t - watch_start > watch_cpu + GRACE_SECONDS && t - watch_moved > 0.5;
+			if (watch_cpu > 0 && !watch_killed && (over_cpu || waiting)) {
+				struct record r;
+				begin(&r, "timeout", watched);
+				put_int_field(&r, (long long)(watch_cpu * 1000));
+				put_int_field(&r, over_cpu ? 1 : 2);
+				put_record(&r);
+				kill_workers();
+				watch_killed = 1;
+			} else if (t > watch_deadline) {
 				struct record r;
 				begin(&r, "timeout", watched);
 				put_int_field(&r, (long long)(watch_timeout * 1000));
+				put_int_field(&r, 0);
 				put_record(&r);
-				for (size_t i = 0; i < procs.nr; i++)
-					if (procs.mark[i] == 1)
-						kill(procs.pid[i], SIGKILL);
+				kill_workers();
 				watch_deadline = now() + 1; /* again, if the kill did not take */
 			}
 		}
@@ -473,6 +544,10 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
 		FOREACH_SET(struct criterion_test *t, s->tests) {
 			if (default_timeout > 0 && t->data && t->data->timeout <= 0)
 				t->data->timeout = default_timeout;
+			/* Criterion's timeout, on the clock, is the safety net
+			 * for code that waits: the watchdog judges the CPU. */
+			if (t->data && t->data->timeout > 0)
+				t->data->timeout *= PROTOCOL_WALL_FACTOR;
 			struct record r;
 			begin(&r, "plan", t);
 			if (t->data && t->data->file_)
@@ -486,13 +561,18 @@ ReportHook(PRE_TEST)(struct criterion_test *t)
 {
 	struct record r;
 	struct rusage ru;
-	double timeout = t->data && t->data->timeout > 0 ? t->data->timeout : default_timeout;
+	double timeout = t->data && t->data->timeout > 0 ? t->data->timeout
+		: default_timeout * PROTOCOL_WALL_FACTOR;
 
 	begin(&r, "start", t);
 	put_record(&r);
 	pthread_mutex_lock(&watch_lock);
 	watched = t;
 	watch_timeout = timeout;
+	watch_cpu = timeout / PROTOCOL_WALL_FACTOR;
+	watch_killed = 0;
+	watch_start = watch_moved = now();
+	watch_used = 0;
 	watch_deadline = timeout > 0 ? now() + timeout + GRACE_SECONDS : 1e300;
 	watch_peak = 0;
 	watch_procs = 0;

@@ -24,6 +24,13 @@
  * and did not run the submission: a fault of the machine, not the code. */
 #define PROTOCOL_EXIT_LOCKDOWN 78
 
+/* A test's time limit is processor time: the harness kills a worker that
+ * used more than its limit of the CPU, so a busy machine, which slows the
+ * clock's view of a test and not its CPU time, cannot make a test time out.
+ * The clock still bounds a test that waits or sleeps (and so uses little
+ * CPU): at this many times its limit. */
+#define PROTOCOL_WALL_FACTOR 4
+
 /* The most sizes one ladder may have: lint refuses more, the runner reads
  * no more. */
 #define PROTOCOL_MAX_SIZES 64

@@ -194,12 +194,17 @@ hostile_check fake_output tests 'the test runner was killed'
 expect "hostile fake_output: no forged record counts: no test passed" \
 	"[ \"\$(json_get $HT/fake_output/out.json \"d['exercises'][0]['tests']['passed']\")\" = 0 ]" \
 	"$HT/fake_output/out.json"
-hostile_check infinite_loop tests 'did not finish in 2 s'
+# Its 2 s of CPU time, or on a machine as busy as this test makes it, 4
+# times that on the clock: either way, 'without finishing'.
+hostile_check infinite_loop tests 'without finishing'
 hostile_check fork_storm build 'calls fork(): graded code may not start processes'
 hostile_check fork_constructor build 'a constructor by another name'
 hostile_check fork_attribute_constructor build 'defines a constructor or destructor'
 hostile_check fork_hidden build 'calls _Fork(): graded code may not start processes'
-hostile_check memory_hog tests 'did not finish in 2 s'
+# Its 2 s of CPU time, or, on a machine as busy and as short of memory as
+# this test makes it, waiting for memory or 4 times that on the clock:
+# each says 'without finishing'.
+hostile_check memory_hog tests 'without finishing'
 hostile_check network build 'graded code may not use the network'
 hostile_check modify_input tests 'has_duplicates modified its input'
 hostile_check detect_valgrind build 'includes a valgrind header'
@@ -226,7 +231,7 @@ hostile_check mmap_table memory 'from outside malloc'
 hostile_check fake_include_marker build 'uses a line directive'
 # The graded function written in a helper file: its leaks are still its own.
 hostile_check helper_file_leak memory 'allocated at dup_impl.c:15'
-hostile_check sleep_blocked tests 'did not finish in 2 s and had to be killed'
+hostile_check sleep_blocked tests 'ran past 2 s without finishing while its processor time stood still'
 hostile_check setsid build 'calls setsid(): graded code may not leave its process group'
 hostile_check kill_parent build 'calls kill(): graded code may not send signals to other processes'
 if [ -n "$unleashed" ]; then
