@@ -14,7 +14,6 @@
 #include "spawn.h"
 #include "util.h"
 
-
 /* Calls that hand the submission another process, the network, raw
  * system calls, the loader or its own limits: nothing a course exercise
  * needs. Each group says, in the report, why. Names are compared after

@@ -129,10 +129,10 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 		} else if (c && !strcmp(f[0], "timeout") && nf >= 4 && c->status == CASE_MISSING) {
 			c->status = CASE_TIMED_OUT;
 			c->seconds = atof(f[3]) / 1000;
-			if (nf >= 5 && atoi(f[4]) == 1)
+			if (nf >= 5 && atoi(f[4]) == PROTOCOL_TIMEOUT_CPU)
 				c->message = xasprintf("used its %g s of processor time without finishing (an endless loop, or far too slow)",
 						       c->seconds);
-			else if (nf >= 5 && atoi(f[4]) == 2)
+			else if (nf >= 5 && atoi(f[4]) == PROTOCOL_TIMEOUT_WAITING)
 				c->message = xasprintf("ran past %g s without finishing while its processor time stood still: waiting (asleep, blocked, deadlocked or short of memory), not computing",
 						       c->seconds);
 			else

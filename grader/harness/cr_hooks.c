@@ -154,7 +154,7 @@ static double now(void)
 /* The watchdog's view of the test running now. */
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static const struct criterion_test *watched;
-static double watch_deadline, watch_timeout, watch_cpu;
+static double watch_deadline, watch_timeout; /* the clock's: PROTOCOL_WALL_FACTOR times the CPU limit */
 static double watch_start;      /* when the test started, on the clock */
 static double watch_used;        /* the workers' CPU seconds at the last look */
 static double watch_moved;       /* when the workers' CPU time last grew */
@@ -293,8 +293,15 @@ static double cpu_seconds(pid_t pid)
 	return tick > 0 ? (double)(utime + stime) / (double)tick : 0;
 }
 
-static void kill_workers(void)
+/* Says how the watched test ended (a "timeout" record: ms, how) and kills
+ * its workers. */
+static void stop_workers(double seconds, enum protocol_timeout how)
 {
+	struct record r;
+	begin(&r, "timeout", watched);
+	put_int_field(&r, (long long)(seconds * 1000));
+	put_int_field(&r, how);
+	put_record(&r);
 	for (size_t i = 0; i < procs.nr; i++)
 		if (procs.mark[i] == 1)
 			kill(procs.pid[i], SIGKILL);
@@ -328,26 +335,17 @@ static void *watchdog(void *arg)
 				watch_used = cpu;
 				watch_moved = t;
 			}
-			int over_cpu = cpu > watch_cpu;
+			double limit = watch_timeout / PROTOCOL_WALL_FACTOR;
+			int over_cpu = cpu > limit;
 			/* Past its limit on the clock, and half a second without
 			 * a tick of CPU time: a runnable worker on a busy machine
 			 * still gets its share within that. */
-			int waiting = t - watch_start > watch_cpu + GRACE_SECONDS && t - watch_moved > 0.5;
-			if (watch_cpu > 0 && !watch_killed && (over_cpu || waiting)) {
-				struct record r;
-				begin(&r, "timeout", watched);
-				put_int_field(&r, (long long)(watch_cpu * 1000));
-				put_int_field(&r, over_cpu ? 1 : 2);
-				put_record(&r);
-				kill_workers();
+			int waiting = t - watch_start > limit + GRACE_SECONDS && t - watch_moved > 0.5;
+			if (limit > 0 && !watch_killed && (over_cpu || waiting)) {
+				stop_workers(limit, over_cpu ? PROTOCOL_TIMEOUT_CPU : PROTOCOL_TIMEOUT_WAITING);
 				watch_killed = 1;
 			} else if (t > watch_deadline) {
-				struct record r;
-				begin(&r, "timeout", watched);
-				put_int_field(&r, (long long)(watch_timeout * 1000));
-				put_int_field(&r, 0);
-				put_record(&r);
-				kill_workers();
+				stop_workers(watch_timeout, PROTOCOL_TIMEOUT_CLOCK);
 				watch_deadline = now() + 1; /* again, if the kill did not take */
 			}
 		}
@@ -569,7 +567,6 @@ ReportHook(PRE_TEST)(struct criterion_test *t)
 	pthread_mutex_lock(&watch_lock);
 	watched = t;
 	watch_timeout = timeout;
-	watch_cpu = timeout / PROTOCOL_WALL_FACTOR;
 	watch_killed = 0;
 	watch_start = watch_moved = now();
 	watch_used = 0;

@@ -30,6 +30,12 @@
  * The clock still bounds a test that waits or sleeps (and so uses little
  * CPU): at this many times its limit. */
 #define PROTOCOL_WALL_FACTOR 4
+/* How a test's worker was stopped: the last field of a "timeout" record. */
+enum protocol_timeout {
+	PROTOCOL_TIMEOUT_CLOCK,   /* it outlived Criterion's clock timeout, signals blocked */
+	PROTOCOL_TIMEOUT_CPU,     /* it used its limit of CPU time */
+	PROTOCOL_TIMEOUT_WAITING, /* past its limit on the clock, its CPU time standing still */
+};
 
 /* The most sizes one ladder may have: lint refuses more, the runner reads
  * no more. */
