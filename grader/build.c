@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "objcache.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -190,14 +191,39 @@ static int build_filter(const char *src, const char *dir, struct buf *log)
 	return ret;
 }
 
+/* The store of compiled objects in the grading's cache folder, or NULL
+ * when the cache is off. Caller frees. */
+static char *object_store(const struct context *ctx)
+{
+	return ctx->cache_dir ? path_join(ctx->cache_dir, "objects") : NULL;
+}
+
+/* What the runner objects are made of: the grader's runner sources and
+ * the toolchain. Caller frees. */
+static char *harness_material(const char *src)
+{
+	struct buf m = BUF_INIT;
+	buf_adds(&m, "runner objects 1\n");
+	objcache_add_toolchain(&m);
+	objcache_add_folder(&m, src);
+	return buf_detach(&m);
+}
+
 int build_harness(struct context *ctx)
 {
+	static const char *const made[] = { "lockdown_bpf.h", "cr_hooks.o", "bench_main.o", "heap_count.o",
+					    "crash.o", "lockdown.o", "san_hooks.o", "cr_hooks_san.o", NULL };
 	char *src = path_join(ctx->root, "grader/harness");
 	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", "lockdown", NULL };
 	char *incl = xasprintf("-I%s", ctx->harness_obj);
+	char *store = object_store(ctx);
+	char *material = store ? harness_material(src) : NULL;
 	struct buf log = BUF_INIT;
 	int ret = 0;
 
+	/* Built once per version of the runner and the toolchain. */
+	if (store && !objcache_get(store, material, made, ctx->harness_obj))
+		goto out;
 	/* The grader's own sources, compiled as the grader's user: the
 	 * course may be in a folder no other user can read. */
 	if (build_filter(src, ctx->harness_obj, &log))
@@ -228,6 +254,11 @@ int build_harness(struct context *ctx)
 		free(in);
 		free(out);
 	}
+	if (!ret && store)
+		objcache_put(store, material, made, ctx->harness_obj);
+out:
+	free(store);
+	free(material);
 	free(src);
 	free(incl);
 	buf_release(&log);
@@ -1197,13 +1228,39 @@ static int compile_course_file(const struct context *ctx, const struct spec *spe
 	struct args a = ARGS_INIT;
 	struct buf own = BUF_INIT;
 	char *src = path_join("course", file);
+	char *store = object_store(ctx);
+	const char *made[] = { obj, NULL };
+	struct buf material = BUF_INIT;
 
 	arg_common(&a, ex);
 	arg(&a, "-c");
 	arg(&a, src);
 	arg(&a, "-o");
 	arg(&a, obj);
+	/* Compiled once per version of the course, the runner's headers, the
+	 * flags and the toolchain: the copy in dir/course is the course's
+	 * folder and the runner's API headers, nothing of the submission's. */
+	if (store) {
+		buf_adds(&material, "course object 1\n");
+		for (size_t i = 0; a.v[i]; i++)
+			buf_addf(&material, "%s\n", a.v[i]);
+		objcache_add_toolchain(&material);
+		char *course = path_join(dir, "course");
+		objcache_add_folder(&material, course);
+		free(course);
+		if (!objcache_get(store, material.buf, made, dir)) {
+			free(store);
+			buf_release(&material);
+			args_release(&a);
+			free(src);
+			return 0;
+		}
+	}
 	int r = run_tool(a.v, dir, binds, &own);
+	if (!r && store)
+		objcache_put(store, material.buf, made, dir);
+	free(store);
+	buf_release(&material);
 	if (r) {
 		scrub_paths(ctx, spec, dir, &own);
 		buf_add(log, own.buf, own.len);
