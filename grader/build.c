@@ -61,7 +61,8 @@ static const char *const renames[] = {
  * and the test framework with everything it imports. */
 static const char *const name_sources[] = { "libc.so.6", "libm.so.6", "libcriterion.so", NULL };
 
-static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+static int names_loaded;
 static char **lib_names;
 static size_t nr_lib_names;
 
@@ -70,12 +71,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names the libraries export or import: a submission that defines one
- * would replace it (malloc, free, strlen, nn_send...) for the tests and the
- * runner too. */
-static void load_library_names(void)
+/* The libraries' names as one line each, from their dynamic symbol
+ * tables. Returns 0, or -1 when a table could not be read (out then
+ * holds the others'). */
+static int list_library_names(struct buf *out)
 {
-	size_t alloc = 0;
+	int ret = 0;
 
 	for (int i = 0; name_sources[i]; i++) {
 		char *script = xasprintf("nm -D \"$(gcc -print-file-name=%s)\" | awk '{print $NF}' | sed 's/@.*//'",
@@ -83,25 +84,56 @@ static void load_library_names(void)
 		const char *argv[] = { "sh", "-c", script, NULL };
 		struct spawn sp = { .argv = argv, .timeout = 20, .output_cap = 4u << 20 };
 		struct spawn_result res = SPAWN_RESULT_INIT;
+		int bad = spawn_run(&sp, &res) || res.status || res.truncated;
 
-		if (!spawn_run(&sp, &res) && res.status == 0) {
-			char *save = NULL;
-			for (char *tok = strtok_r(res.out.buf, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
-				if (!*tok)
-					continue;
-				ALLOC_GROW(lib_names, nr_lib_names + 1, alloc);
-				lib_names[nr_lib_names++] = xstrdup(tok);
-			}
-		}
+		if (!bad)
+			buf_add(out, res.out.buf, res.out.len);
+		ret |= bad ? -1 : 0;
 		spawn_result_release(&res);
 		free(script);
 	}
+	return ret;
+}
+
+/* The names the libraries export or import: a submission that defines one
+ * would replace it (malloc, free, strlen, nn_send...) for the tests and the
+ * runner too. Read once per process, and kept in the object store (when
+ * there is one) until the toolchain changes; folder is the grading's
+ * scratch folder, where the list passes through. */
+static void load_library_names(const char *store, const char *folder)
+{
+	static const char *const kept[] = { "library-names", NULL };
+	struct buf list = BUF_INIT, material = BUF_INIT;
+	size_t alloc = 0;
+
+	pthread_mutex_lock(&names_lock);
+	if (names_loaded)
+		goto out;
+	names_loaded = 1;
+	char *file = folder ? path_join(folder, kept[0]) : NULL;
+	buf_adds(&material, "library names 1\n");
+	objcache_add_toolchain(&material);
+	if (!(store && file && !objcache_get(store, material.buf, kept, folder) && !read_file(&list, file))) {
+		buf_reset(&list);
+		if (!list_library_names(&list) && store && file && !write_file(file, list.buf, list.len))
+			objcache_put(store, material.buf, kept, folder);
+	}
+	free(file);
+	char *save = NULL;
+	for (char *tok = strtok_r(list.buf, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
+		ALLOC_GROW(lib_names, nr_lib_names + 1, alloc);
+		lib_names[nr_lib_names++] = xstrdup(tok);
+	}
 	qsort(lib_names, nr_lib_names, sizeof(*lib_names), cmp_str);
+out:
+	pthread_mutex_unlock(&names_lock);
+	buf_release(&list);
+	buf_release(&material);
 }
 
 static int is_library_name(const char *name)
 {
-	pthread_once(&names_once, load_library_names);
+	load_library_names(NULL, NULL);
 	return bsearch(&name, lib_names, nr_lib_names, sizeof(*lib_names), cmp_str) != NULL;
 }
 
@@ -554,17 +586,70 @@ static int has_prefix(const char *s, const char *const *prefixes)
 }
 
 /* The line nm -l found for a symbol ("...\tpath:LINE"), or 0. */
-static unsigned nm_line(const char *line)
+/* The line nm -l gives for a symbol, when it is in file: for a name the
+ * C library declares (malloc), it gives the header's declaration. */
+static unsigned nm_line(const char *line, const char *file)
 {
 	const char *tab = strchr(line, '\t'), *colon = tab ? strrchr(tab, ':') : NULL;
-	return colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 0;
+	if (!colon || (size_t)(colon - tab - 1) < strlen(file))
+		return 0;
+	const char *base = colon - strlen(file);
+	if (strncmp(base, file, strlen(file)) || (base > tab + 1 && base[-1] != '/'))
+		return 0;
+	return (unsigned)strtoul(colon + 1, NULL, 10);
+}
+
+/* The first line of file, in its preprocessed text pre, where name
+ * stands outside every function body: its declaration or definition.
+ * Returns 0 when there is none. */
+static unsigned definition_line(const char *pre, const char *file, const char *name)
+{
+	size_t fl = strlen(file), nl = strlen(name);
+	unsigned ln = 1;
+	int in_file = 0, depth = 0;
+
+	for (const char *p = pre; *p;) {
+		if (*p == '#' && (p == pre || p[-1] == '\n')) {
+			/* A line marker: # N "file" flags. */
+			char *end;
+			unsigned long n = strtoul(p + 1, &end, 10);
+			const char *q = strchr(end, '"'), *eol = strchr(p, '\n');
+			if (end != p + 1 && q && (!eol || q < eol)) {
+				ln = (unsigned)n;
+				in_file = !strncmp(q + 1, file, fl) && q[1 + fl] == '"';
+			}
+			p = eol ? eol + 1 : p + strlen(p);
+			continue;
+		}
+		if (*p == '\n') {
+			ln++;
+			p++;
+		} else if (*p == '"' || *p == '\'') {
+			char quote = *p++;
+			while (*p && *p != quote && *p != '\n')
+				p += p[0] == '\\' && p[1] ? 2 : 1;
+			if (*p == quote)
+				p++;
+		} else if (is_ident((unsigned char)*p)) {
+			const char *w = p;
+			while (is_ident((unsigned char)*p))
+				p++;
+			if (in_file && !depth && (size_t)(p - w) == nl && !strncmp(w, name, nl))
+				return ln;
+		} else {
+			depth += *p == '{' ? 1 : *p == '}' ? -1 : 0;
+			p++;
+		}
+	}
+	return 0;
 }
 
 /* Checks the symbols of the submission's object. Returns NULL when it may
  * be linked, or why not, e.g. "calls fork(): graded code may not start
  * processes" (caller frees); *line is then where, or 0. Sets
  * *main_line to main's line (1 when unknown) when the submission has one. */
-static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
+static char *symbol_policy(const char *obj, const char *file, const char *pre, unsigned *line,
+			   unsigned *main_line)
 {
 	const char *argv[] = { "nm", "-P", "-l", obj, NULL };
 	struct spawn sp = { SPAWN_HELPER, .argv = argv };
@@ -584,7 +669,7 @@ static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
 		/* U and w are references; v is a weak object nobody defined. */
 		int undefined = !strcmp(type, "U") || !strcmp(type, "w") || !strcmp(type, "v");
 		int global = (isupper((unsigned char)type[0]) || !strcmp(type, "i")) && !undefined;
-		unsigned ln = nm_line(text);
+		unsigned ln = nm_line(text, file);
 		const struct forbidden *f;
 
 		if (undefined && (f = forbidden_call(name))) {
@@ -625,7 +710,7 @@ static char *symbol_policy(const char *obj, unsigned *line, unsigned *main_line)
 		} else {
 			continue;
 		}
-		*line = ln;
+		*line = ln ? ln : definition_line(pre, file, name);
 	}
 out:
 	spawn_result_release(&res);
@@ -1035,7 +1120,7 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 				   rule);
 		goto out;
 	}
-	if ((why = symbol_policy(obj_path, &u->line, &main_line))) {
+	if ((why = symbol_policy(obj_path, u->file, text.buf, &u->line, &main_line))) {
 		u->why = why;
 		goto out;
 	}
@@ -1402,6 +1487,9 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	int ret = -1;
 
 	out->status = ST_PASS;
+	char *store = object_store(ctx);
+	load_library_names(store, ctx->scratch);
+	free(store);
 	/* The compiler runs as an unprivileged user, who may not be able to
 	 * read a course kept in a private home folder: it gets a copy. */
 	if (copy_course(spec->dir, harness_src, course)) {

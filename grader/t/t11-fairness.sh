@@ -57,6 +57,15 @@ $GRADER grade --topic 03 --exercise has_duplicates --submission "$T/hline" >"$T/
 expect "a #line naming another file is refused" \
 	"grep -q 'has_duplicates.c:2: uses a line directive' $T/hline.txt" "$T/hline.txt"
 
+# A name of the C library defined by the student is refused at the line
+# of its definition, not at the C library header's declaration of it.
+mkdir -p "$T/hlib"
+{ cat $F/has_duplicates.c; printf '\nvoid *malloc(size_t n)\n{\n\t(void)n;\n\treturn 0;\n}\n'; } >"$T/hlib/has_duplicates.c"
+t11_def=$(grep -n '^void \*malloc' "$T/hlib/has_duplicates.c" | cut -d: -f1)
+$GRADER grade --topic 03 --exercise has_duplicates --submission "$T/hlib" >"$T/hlib.txt" 2>&1
+expect "a redefined malloc is refused at its own line ($t11_def), not at stdlib.h's" \
+	"grep -q \"build       fail         has_duplicates.c:$t11_def: defines 'malloc'\" $T/hlib.txt" "$T/hlib.txt"
+
 # libm: a binary search that counts its steps with log2 and ceil.
 mkdir -p "$T/libm"
 cat >"$T/libm/binary_search.c" <<'X'
