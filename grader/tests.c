@@ -390,6 +390,31 @@ static char *summary(const struct tests_result *out)
 			 first->message);
 }
 
+/* What the tests that ended before an unfinished run had found, as
+ * "; before it, ..." (the first failure, and how many more alike), or ""
+ * when none failed: a run stopped by the grading's time limit still says
+ * that its tests were endless. Caller frees. */
+static char *ended_failures(const struct tests_result *out, int running)
+{
+	const struct test_case *first = NULL;
+	size_t alike = 0;
+
+	for (size_t i = 0; i < out->nr_cases; i++) {
+		const struct test_case *c = &out->cases[i];
+		if ((int)i == running || c->hidden || !c->message ||
+		    (c->status != CASE_FAILED && c->status != CASE_TIMED_OUT && c->status != CASE_CRASHED))
+			continue;
+		if (!first)
+			first = c;
+		alike += !strcmp(c->message, first->message);
+	}
+	if (!first)
+		return xstrdup("");
+	if (alike > 1)
+		return xasprintf("; before it, %zu tests ended so: %s", alike, first->message);
+	return xasprintf("; before it, %s: %s", first->name, first->message);
+}
+
 /* memory: the address-space limit of the run (0: none, for the
  * sanitizers' shadow memory); slower: how many times a test may take its
  * spec's time. */
@@ -506,9 +531,11 @@ static void run_tests(const struct spec_exercise *ex, const char *binary, const 
 			? xasprintf("no test ran: the test binary reported none (%s)", how)
 			: xstrdup("no test ran: the test binary reported none");
 	} else if (!ended && out->passed < out->total) {
+		char *before = ended_failures(out, running);
 		out->reason = running >= 0
-			? xasprintf("the test run did not finish: %s while %s ran", how, out->cases[running].name)
-			: xasprintf("the test run did not finish: %s", how);
+			? xasprintf("the test run did not finish: %s while %s ran%s", how, out->cases[running].name, before)
+			: xasprintf("the test run did not finish: %s%s", how, before);
+		free(before);
 	} else if (out->passed < out->total) {
 		out->reason = summary(out);
 	}
@@ -523,6 +550,19 @@ done:
 	buf_release(&rec);
 	free(results);
 	free(timeout);
+}
+
+int tests_none_finished(const struct tests_result *r)
+{
+	size_t timed_out = 0, crashed = 0;
+	for (size_t i = 0; i < r->nr_cases; i++) {
+		enum case_status st = r->cases[i].status;
+		if (st == CASE_PASSED || st == CASE_FAILED)
+			return 0;
+		timed_out += st == CASE_TIMED_OUT;
+		crashed += st == CASE_CRASHED;
+	}
+	return timed_out > 0 && crashed <= 1;
 }
 
 void tests_run(const struct context *ctx, const struct spec_exercise *ex, const char *binary,

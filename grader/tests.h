@@ -20,6 +20,12 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
  * when no frame is in either or addr2line cannot say. */
 char *tests_crash_place(const char *binary, const char *build_dir, const char *frames);
 
+/* 1 when no test of the run finished on its own: none passed or failed,
+ * at least one ran out of time, and the rest never ran (or one crashed
+ * when the run was stopped). The function under test does not end: its
+ * growth and memory cannot be measured. */
+int tests_none_finished(const struct tests_result *r);
+
 /* Parses the hooks' records (harness/cr_hooks.c) in text into out's cases.
  * Returns 1 when the "end" record was seen. */
 int tests_parse_records(const char *text, const struct spec_exercise *ex, struct tests_result *out);
