@@ -195,6 +195,7 @@ struct grade {
 	struct exercise_result *exercises;
 	size_t nr_exercises;
 	char *notes;               /* one-off remarks, e.g. "no sandbox: bubblewrap missing" */
+	int no_sources;            /* the submission folder has no .c file: notes says so */
 	double seconds;
 };
 

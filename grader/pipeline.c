@@ -484,6 +484,7 @@ void pipeline_grade(struct context *ctx, const struct spec *spec, const char *su
 		for (size_t i = 0; i < n; i++)
 			buf_addf(&list, "%s%s.c", i ? ", " : "", spec->exercises[i].name);
 		g->notes = xasprintf("%s has no .c files: nothing to grade (put %s there)", submission, list.buf);
+		g->no_sources = 1;
 		buf_release(&list);
 	}
 	if (!spawn_sandbox_available()) {

@@ -222,8 +222,9 @@ void report_text(FILE *out, const struct grade *g, int colour, int verbose)
 		term_text(out, g->notes);
 		fprintf(out, "%s\n", st->off);
 	}
-	/* A folder with none of the files: the note says it once. */
-	int none = g->submission != NULL && g->nr_exercises > 0;
+	/* A folder with no .c file at all: the note says it once. (A folder
+	 * with other files still lists each missing exercise.) */
+	int none = g->no_sources && g->nr_exercises > 0;
 	for (size_t i = 0; i < g->nr_exercises; i++)
 		none &= !g->exercises[i].source && g->exercises[i].build.status == ST_FAIL;
 	for (size_t i = 0; i < g->nr_exercises && !none; i++) {

@@ -123,6 +123,13 @@ $GRADER grade --topic 03 --submission "$T/empty" >"$T/empty.txt" 2>&1
 code=$?
 expect "an empty folder: one line, exit 1" \
 	"[ $code -eq 1 ] && [ \$(grep -c 'has no .c files' $T/empty.txt) -eq 1 ] && ! grep -q 'is missing' $T/empty.txt" "$T/empty.txt"
+# A folder with another exercise's file only, graded for the missing one:
+# the text report says it is missing (it once printed nothing at all).
+mkdir -p "$T/other"
+cp $F/count_common.c "$T/other/"
+$GRADER grade --topic 03 --exercise has_duplicates --submission "$T/other" >"$T/other.txt" 2>&1
+expect "one exercise graded, its file missing: the report says so" \
+	"grep -q 'build       fail         has_duplicates.c is missing from the submission' $T/other.txt" "$T/other.txt"
 
 # The grader reads only the submission's own files, and no name is an option.
 mkdir -p "$T/links"
