@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-#define MAGIC "memgrade-cache 8\n"
+#define MAGIC "memgrade-cache 9\n"
 
 static void add_file(struct buf *m, const char *label, const char *path)
 {
@@ -183,6 +183,9 @@ void cache_store(const char *dir, const char *material, const struct exercise_re
 			x->hot.n1);
 		put(f, x->hot.file);
 		fputc('\n', f);
+		for (size_t i = 0; i < x->hot.nr_costs; i++)
+			fprintf(f, "hotcost\t%u\t%.17g\t%.17g\n", x->hot.costs[i].line, x->hot.costs[i].cost,
+				x->hot.costs[i].growth);
 	}
 	const struct memory_result *m = &r->memory;
 	fprintf(f, "memory\t%d\t%zu\t%lld\t%lld\t%lld\t%lld\t%zu\t%lld\t%lld\t%u\t%lld", m->status, m->n,
@@ -242,7 +245,7 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 {
 	struct buf text = BUF_INIT;
 	char *path = entry_path(dir, material);
-	size_t mlen = strlen(material), alloc_d = 0, alloc_c = 0, alloc_p = 0, alloc_l = 0, alloc_e = 0, alloc_s = 0;
+	size_t mlen = strlen(material), alloc_d = 0, alloc_c = 0, alloc_p = 0, alloc_l = 0, alloc_e = 0, alloc_s = 0, alloc_hot = 0;
 	int ret = -1, ended = 0;
 
 	if (!dir || read_file(&text, path))
@@ -315,6 +318,11 @@ int cache_load(const char *dir, const char *material, const struct spec_exercise
 			h->n0 = strtoull(f[4], NULL, 10);
 			h->n1 = strtoull(f[5], NULL, 10);
 			h->file = get(f[6]);
+		} else if (!strcmp(f[0], "hotcost") && n == 4) {
+			struct hot_line *h = &r->complexity.hot;
+			ALLOC_GROW(h->costs, h->nr_costs + 1, alloc_hot);
+			h->costs[h->nr_costs++] = (struct hot_cost){ (unsigned)atoi(f[1]), strtod(f[2], NULL),
+								      strtod(f[3], NULL) };
 		} else if (!strcmp(f[0], "point") && n == 3) {
 			ALLOC_GROW(r->complexity.points, r->complexity.nr_points + 1, alloc_p);
 			r->complexity.points[r->complexity.nr_points].n = strtoull(f[1], NULL, 10);

@@ -355,6 +355,12 @@ static char *size_list(const struct spec_exercise *ex)
  * below it, its growth is not what makes the whole slow. */
 #define HOT_MIN_SHARE 0.05
 
+static int by_line(const void *x, const void *y)
+{
+	unsigned a = ((const struct hot_cost *)x)->line, b = ((const struct hot_cost *)y)->line;
+	return (a > b) - (a < b);
+}
+
 /* Names in out->hot the own line whose count grows fastest between the
  * last two of the first `keep` parts (the larger cost on a tie). */
 static void find_hot_line(const struct callgrind_stream *st, size_t keep, const struct spec_exercise *ex,
@@ -392,6 +398,23 @@ static void find_hot_line(const struct callgrind_stream *st, size_t keep, const 
 	out->hot.share = best->cost / b->total;
 	out->hot.n0 = ex->sizes[keep - 2];
 	out->hot.n1 = ex->sizes[keep - 1];
+	/* Its file's every counted line, for a source excerpt (the HTML
+	 * report): in line order, as callgrind gives them or not. */
+	size_t alloc = 0;
+	for (size_t i = 0; i < b->nr_lines; i++) {
+		const struct callgrind_line *l = &b->lines[i];
+		if (strcmp(l->file, best->file) || !(l->cost > 0))
+			continue;
+		double before = 0;
+		for (size_t j = 0; j < a->nr_lines; j++)
+			if (a->lines[j].line == l->line && !strcmp(a->lines[j].file, l->file))
+				before = a->lines[j].cost;
+		ALLOC_GROW(out->hot.costs, out->hot.nr_costs + 1, alloc);
+		out->hot.costs[out->hot.nr_costs++] = (struct hot_cost){
+			l->line, l->cost, before > 0 ? log(l->cost / before) / log(rn) : NAN
+		};
+	}
+	qsort(out->hot.costs, out->hot.nr_costs, sizeof(*out->hot.costs), by_line);
 }
 
 static int read_dumps(const struct channel *ch, const struct spec_exercise *ex, int killed,
@@ -668,6 +691,7 @@ static void release(struct complexity_result *r)
 	free(r->reading);
 	free(r->family);
 	free(r->hot.file);
+	free(r->hot.costs);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -173,6 +173,7 @@ void exercise_result_release(struct exercise_result *ex)
 	free(ex->complexity.reading);
 	free(ex->complexity.family);
 	free(ex->complexity.hot.file);
+	free(ex->complexity.hot.costs);
 	release_location(&ex->memory.peak_site);
 	free(ex->memory.heap_budget_expr);
 	free(ex->memory.stack_budget_expr);

@@ -107,6 +107,12 @@ struct complexity_result {
 		double growth;     /* its count ~ n^growth between n0 and n1 */
 		double share;      /* of all instructions at n1 */
 		size_t n0, n1;     /* the two largest sizes measured */
+		struct hot_cost {  /* every counted line of file at n1, by line number */
+			unsigned line;
+			double cost;       /* instructions at n1 */
+			double growth;     /* ~ n^growth from n0; NAN where it ran only at n1 */
+		} *costs;
+		size_t nr_costs;
 	} hot;
 	char *family;              /* the input family measured (the worst of the spec's
 				    * complexity.families), or NULL without families */

@@ -37,3 +37,10 @@ char *report_error_line(const struct mem_error *e)
 		buf_addf(&b, " (found by %s)", finder_name(e->found_by));
 	return buf_detach(&b);
 }
+
+const char *report_stop_words(const struct complexity_result *c)
+{
+	if (c->timed_out)
+		return "ran out of time";
+	return c->meter == METER_TIME ? "not run: over the time budget" : "not run: over the instruction budget";
+}

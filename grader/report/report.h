@@ -19,6 +19,11 @@
 char *report_leak_line(const struct leak *l);
 char *report_error_line(const struct mem_error *e);
 
+/* Why the ladder's first size left out was not measured: "ran out of
+ * time", or "not run: over the instruction budget" (over the time budget
+ * under the time meter). Static text. */
+const char *report_stop_words(const struct complexity_result *c);
+
 /* Report writers: each reads g and writes one format to out. */
 void report_text(FILE *out, const struct grade *g, int colour, int verbose);
 /* Wall time per exercise and per check, and the grader's own share. */

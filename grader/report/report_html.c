@@ -53,6 +53,12 @@ static const char style[] =
 	"svg{display:block;max-width:100%;height:auto;font-family:inherit}"
 	".data{font-size:12.5px;margin-top:6px;width:auto}.data td{padding:1px 10px 1px 0;text-align:right;font-variant-numeric:tabular-nums}"
 	".data th{text-align:right;padding-right:10px;color:var(--dim);font-weight:normal}"
+	".src{font-size:12.5px;margin-top:6px;width:100%}.src td{padding:0 8px 0 0;text-align:right;white-space:nowrap;"
+	"font-variant-numeric:tabular-nums;color:var(--dim)}.src td.code{text-align:left;white-space:pre;color:inherit;"
+	"font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;width:100%;tab-size:4}"
+	".scroll{overflow-x:auto}"
+	".src th{text-align:right;padding-right:8px;color:var(--dim);font-weight:normal}"
+	".src tr.hot td{background:#fff8c5;color:#1f2328;font-weight:600}"
 	"footer{margin-top:36px;color:var(--dim);font-size:12px}";
 
 static void text(FILE *out, const char *s)
@@ -177,6 +183,7 @@ struct series {
 	double exp_base;                 /* c of c^n for an O(2^n) claim */
 	size_t stopped_at;               /* first size not measured, or 0 */
 	const char *unit;                /* the y axis: "instructions", "bytes" */
+	const char *stop_label;          /* at stopped_at: "out of time", "over budget" */
 };
 
 static double fitted_at(const void *arg, double lx)
@@ -292,7 +299,8 @@ static void loglog_plot(FILE *out, const struct series *c, int id)
 		double x = px(&p, log10((double)c->stopped_at));
 		fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#cf222e\" "
 			"stroke-dasharray=\"3 3\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#cf222e\" "
-			"text-anchor=\"end\">out of time</text>\n", x, x, p.top, p.top + p.height, x - 4, p.top + p.height - 6);
+			"text-anchor=\"end\">%s</text>\n", x, x, p.top, p.top + p.height, x - 4, p.top + p.height - 6,
+			c->stop_label);
 	}
 	fputs("</g>\n", out);
 	for (size_t i = 0; i < c->nr_points; i++)
@@ -326,7 +334,8 @@ static void complexity_panel(FILE *out, const struct complexity_result *c, int i
 	struct series s = {
 		c->points, c->nr_points, c->claim, c->measured, fitted ? &c->fit.models[c->measured] : NULL,
 		c->claim == FIT_EXP && c->fit.models[FIT_EXP].valid ? c->fit.models[FIT_EXP].base : 2,
-		c->stopped_at, c->meter == METER_TIME ? "CPU ns" : "instructions"
+		c->stopped_at, c->meter == METER_TIME ? "CPU ns" : "instructions",
+		c->timed_out ? "out of time" : "over budget"
 	};
 	fputs("<div class=\"panel\"><h3>Growth</h3>\n", out);
 	loglog_plot(out, &s, id);
@@ -353,9 +362,62 @@ static void complexity_panel(FILE *out, const struct complexity_result *c, int i
 		fputs("</td></tr>", out);
 	}
 	if (c->stopped_at)
-		fprintf(out, "<tr><td>%zu</td><td>out of time</td><td></td></tr>", c->stopped_at);
+		fprintf(out, "<tr><td>%zu</td><td>%s</td><td></td></tr>", c->stopped_at, report_stop_words(c));
 	fputs("</table>\n", out);
 	fputs("</div>\n", out);
+}
+
+/* The source around the line that makes it slow, each line with its count
+ * at the largest size and how that count grew: read from the submission
+ * (the exercise's file, or a helper beside it); nothing when it cannot
+ * be read. */
+static void hot_panel(FILE *out, const struct exercise_result *r)
+{
+	const struct hot_line *h = &r->complexity.hot;
+	struct buf src = BUF_INIT;
+	const char *slash = r->source ? strrchr(r->source, '/') : NULL;
+	char *path = !r->source ? NULL
+		: !strcmp(base_name(r->source), h->file) ? xstrdup(r->source)
+		: slash ? xasprintf("%.*s/%s", (int)(slash - r->source), r->source, h->file) : xstrdup(h->file);
+	const unsigned before = 6, after = 6;
+
+	if (!path || strchr(h->file, '/') || read_file(&src, path) || src.len > (1u << 20)) {
+		free(path);
+		buf_release(&src);
+		return;
+	}
+	fprintf(out, "<div class=\"panel\"><h3>%s</h3>\n<p class=\"caption\">",
+		r->complexity.status == ST_FAIL ? "The line that makes it slow" : "Where the instructions go");
+	text(out, h->file);
+	fprintf(out, ":%u: its count grows as about n^%.2f from n = %zu to %zu, %.0f%% of the instructions at n = %zu.</p>\n",
+		h->line, h->growth, h->n0, h->n1, 100 * h->share, h->n1);
+	fprintf(out, "<div class=\"scroll\"><table class=\"src\"><tr><th>line</th><th>at n = %zu</th><th>growth</th><th></th></tr>\n", h->n1);
+	unsigned ln = 1, first = h->line > before ? h->line - before : 1;
+	for (const char *p = src.buf; *p && ln <= h->line + after; ln++) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		if (ln >= first) {
+			const struct hot_cost *c = NULL;
+			for (size_t i = 0; i < h->nr_costs; i++)
+				if (h->costs[i].line == ln)
+					c = &h->costs[i];
+			fprintf(out, "<tr%s><td>%u</td><td>", ln == h->line ? " class=\"hot\"" : "", ln);
+			if (c)
+				fprintf(out, "%.0f", c->cost);
+			fputs("</td><td>", out);
+			if (c && !isnan(c->growth))
+				fprintf(out, "n^%.2f", c->growth);
+			fputs("</td><td class=\"code\">", out);
+			char *line = xstrndup(p, len);
+			text(out, line);
+			free(line);
+			fputs("</td></tr>\n", out);
+		}
+		p += len + (eol ? 1 : 0);
+	}
+	fputs("</table></div>\n</div>\n", out);
+	free(path);
+	buf_release(&src);
 }
 
 /* A horizontal bar: used against budget, the budget marked. */
@@ -413,7 +475,7 @@ static void memory_panel(FILE *out, const struct memory_result *m, int id, int r
 	fputs("</p>\n", out);
 	if (m->space_claim != FIT_NONE && m->nr_space_points && m->space_points[0].cost > 0) {
 		struct series s = { m->space_points, m->nr_space_points, m->space_claim, m->space_measured,
-				    NULL, 2, 0, "bytes" };
+				    NULL, 2, 0, "bytes", NULL };
 		loglog_plot(out, &s, id);
 		if (m->space_reading) {
 			fputs("<p class=\"caption\">", out);
@@ -535,6 +597,8 @@ static void exercise(FILE *out, const struct exercise_result *r, int id)
 		fputs("<div class=\"panels\">\n", out);
 		if (plot)
 			complexity_panel(out, &r->complexity, 2 * id);
+		if (plot && r->complexity.hot.file)
+			hot_panel(out, r);
 		if (mem)
 			memory_panel(out, &r->memory, 2 * id + 1, ex->forbid_races);
 		fputs("</div>\n", out);

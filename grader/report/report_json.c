@@ -1,4 +1,5 @@
 /* report_json.c - the JSON report (schema in docs/json-schema.md) */
+#include <math.h>
 #include <stdio.h>
 
 #include "report/escape.h"
@@ -107,8 +108,17 @@ static void complexity(FILE *out, const struct complexity_result *c, int checked
 	if (c->hot.file) {
 		fputs("{\"file\": ", out);
 		json_string(out, c->hot.file);
-		fprintf(out, ", \"line\": %u, \"growth\": %.3f, \"share\": %.3f, \"from_n\": %zu, \"to_n\": %zu}",
+		fprintf(out, ", \"line\": %u, \"growth\": %.3f, \"share\": %.3f, \"from_n\": %zu, \"to_n\": %zu, \"lines\": [",
 			c->hot.line, c->hot.growth, c->hot.share, c->hot.n0, c->hot.n1);
+		for (size_t i = 0; i < c->hot.nr_costs; i++) {
+			const struct hot_cost *l = &c->hot.costs[i];
+			fprintf(out, "%s{\"line\": %u, \"count\": %.0f, \"growth\": ", i ? ", " : "", l->line, l->cost);
+			if (isnan(l->growth))
+				fputs("null}", out);
+			else
+				fprintf(out, "%.3f}", l->growth);
+		}
+		fputs("]}", out);
 	} else {
 		fputs("null", out);
 	}

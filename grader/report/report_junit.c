@@ -136,7 +136,7 @@ static char *complexity_detail(const struct complexity_result *c)
 		buf_addf(&b, "n = %zu: %.0f %s\n", c->points[i].n, c->points[i].cost,
 			 c->meter == METER_TIME ? "ns" : "instructions");
 	if (c->stopped_at)
-		buf_addf(&b, "n = %zu: out of time\n", c->stopped_at);
+		buf_addf(&b, "n = %zu: %s\n", c->stopped_at, report_stop_words(c));
 	if (c->fitted)
 		buf_addf(&b, "best fit %s, claimed %s\n", fit_class_name(c->measured), fit_class_name(c->claim));
 	return buf_detach(&b);

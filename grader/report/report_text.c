@@ -160,8 +160,7 @@ static void report_complexity(FILE *out, const struct style *st, const struct ex
 		fputc('\n', out);
 	}
 	if (c->stopped_at)
-		fprintf(out, "      %10zu  %s\n", c->stopped_at,
-			c->timed_out ? "    (ran out of time)" : "    (not run: over the time budget)");
+		fprintf(out, "      %10zu      (%s)\n", c->stopped_at, report_stop_words(c));
 	if (c->fitted) {
 		fprintf(out, "      best fit %s (error %.1f%%)", fit_class_name(c->measured),
 			100 * c->fit.models[c->measured].rel_rms);

@@ -7,7 +7,8 @@ mkdir -p "$L/sub"
 cp solutions/03_time_complexity/wrong/has_duplicates_quadratic.c "$L/sub/has_duplicates.c"
 cp solutions/03_time_complexity/count_common.c "$L/sub/"
 for k in 1 2; do
-	$GRADER grade --topic 03 --submission "$L/sub" --force --format json >"$L/run$k.json" 2>"$L/run$k.err"
+	$GRADER grade --topic 03 --submission "$L/sub" --force --format json --report "html=$L/run$k.html" \
+		>"$L/run$k.json" 2>"$L/run$k.err"
 done
 ladder_start=$(date +%s%N)
 $GRADER grade --topic 03 --submission "$L/sub" --format json >"$L/again.json" 2>"$L/again.err"
@@ -31,3 +32,10 @@ expect "ladder: the reason names the line that makes it quadratic" \
 	 json_get $L/run1.json \"d['exercises'][0]['complexity']['reason']\" | grep -q 'is the line that makes it slow'" "$L/run1.json"
 expect "ladder: the cached grading names the same line" \
 	"[ \"\$(json_get $L/run1.json \"d['exercises'][0]['complexity']['hot_line']\")\" = \"\$(json_get $L/again.json \"d['exercises'][0]['complexity']['hot_line']\")\" ]" "$L/again.json"
+# The HTML report shows the source around that line, each line with its
+# count and growth, the hot one marked; the JSON lists the same counts.
+expect "ladder: the HTML report shows the hot line in its source, with its count and growth" \
+	"grep -q 'The line that makes it slow' $L/run1.html &&
+	 grep -Eq '<tr class=\"hot\"><td>(8|9)</td><td>[0-9]+</td><td>n\\^[12]\\.[0-9][0-9]</td><td class=\"code\">' $L/run1.html" "$L/run1.html"
+expect "ladder: the JSON gives every counted line of that file with its count" \
+	"[ \"\$(json_get $L/run1.json \"[l['line'] for l in d['exercises'][0]['complexity']['hot_line']['lines'] if l['count'] > 1000000]\")\" = '[8, 9]' ]" "$L/run1.json"

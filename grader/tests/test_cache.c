@@ -7,6 +7,7 @@
  */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ static struct test_case cases[2];
 static struct cost_point points[3], space[3];
 static struct leak leaks[1];
 static struct mem_error errs[1];
+static struct hot_cost costs[3] = { { 7, 3, 0 }, { 8, 96072053, 1.995 }, { 10, 1, 0 } };
 static char *dir;
 
 static void make_result(struct exercise_result *r)
@@ -43,6 +45,8 @@ static void make_result(struct exercise_result *r)
 						    .meter = METER_INSTRUCTIONS, .points = points, .nr_points = 3,
 						    .reason = S("cannot decide " AWKWARD), .threaded = 1,
 						    .family = S("few\tdistinct") };
+	costs[2].growth = NAN;
+	r->complexity.hot = (struct hot_line){ S("helper\tfile.c"), 8, 1.995, 0.6, 4075, 8015, costs, 3 };
 	leaks[0] = (struct leak){ S("definitely lost"), 40, 1, { S("has_duplicates.c"), 9 }, S("s/bad") };
 	errs[0] = (struct mem_error){ S("Invalid read of size 4"), { S("has_duplicates.c"), 11 }, S(AWKWARD), 3, NULL,
 				      FOUND_BY_SANITIZERS };
@@ -111,6 +115,16 @@ Test(cache, round_trip, .init = setup, .fini = teardown)
 	expect_str(out.complexity.reason, in.complexity.reason, "complexity reason");
 	expect_str(out.complexity.family, in.complexity.family, "input family");
 	cr_expect_eq(out.complexity.threaded, 1);
+	expect_str(out.complexity.hot.file, "helper\tfile.c", "hot line's file");
+	cr_expect_eq(out.complexity.hot.line, 8);
+	cr_expect_eq(out.complexity.hot.n1, 8015);
+	cr_assert_eq(out.complexity.hot.nr_costs, 3);
+	for (size_t i = 0; i < 2; i++) {
+		cr_expect_eq(out.complexity.hot.costs[i].line, costs[i].line);
+		cr_expect_eq(out.complexity.hot.costs[i].cost, costs[i].cost);
+		cr_expect_eq(out.complexity.hot.costs[i].growth, costs[i].growth);
+	}
+	cr_expect(isnan(out.complexity.hot.costs[2].growth), "a growth never measured stays unknown");
 	cr_assert_eq(out.complexity.nr_points, 3);
 	for (size_t i = 0; i < 3; i++) {
 		cr_expect_eq(out.complexity.points[i].n, points[i].n);
