@@ -9,12 +9,12 @@
 #include "build.h"
 #include "spawn.h"
 
-
 int fitbench_build(const struct context *ctx, const char *source, const char *dir,
 		   struct buf *log)
 {
 	char *runner = path_join(ctx->harness_obj, "bench_main.o");
 	char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
+	char *crash = path_join(ctx->harness_obj, "crash.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
 	char *incl = xasprintf("-I%s", harness_src);
 	char *bench = path_join(dir, "bench");
@@ -24,7 +24,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	size_t n = 0;
 	for (int i = 0; build_cc[i]; i++)
 		argv[n++] = build_cc[i];
-	const char *rest[] = { "-Wall", "-Wextra", incl, source, runner, lockdown, BUILD_RUNNER_WRAP, "-o", "bench", NULL };
+	const char *rest[] = { "-Wall", "-Wextra", incl, source, runner, crash, lockdown, BUILD_RUNNER_WRAP, "-o", "bench", NULL };
 	for (int i = 0; rest[i]; i++)
 		argv[n++] = rest[i];
 	argv[n] = NULL;
@@ -53,6 +53,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	free(runner);
 	free(source_dir);
 	free(lockdown);
+	free(crash);
 	free(harness_src);
 	free(incl);
 	free(bench);

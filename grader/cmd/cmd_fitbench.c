@@ -354,6 +354,7 @@ static int measure_once(struct bench *b, const struct entry *e, enum meter meter
 	ex.sizes = e->sizes;
 	ex.nr_sizes = e->nr_sizes;
 	ex.complexity_timeout = e->timeout;
+	ex.budget_instructions = SPEC_BUDGET_INSTRUCTIONS;
 	ex.seed = b->seed + (b->vary_seed ? (uint64_t)run : 0);
 	complexity_run(b->ctx, &ex, meter, e->bench, e->build_dir, run_dir, &r);
 	o->status = r.status;

@@ -39,3 +39,9 @@ expect "ladder: the HTML report shows the hot line in its source, with its count
 	 grep -Eq '<tr class=\"hot\"><td>(8|9)</td><td>[0-9]+</td><td>n\\^[12]\\.[0-9][0-9]</td><td class=\"code\">' $L/run1.html" "$L/run1.html"
 expect "ladder: the JSON gives every counted line of that file with its count" \
 	"[ \"\$(json_get $L/run1.json \"[l['line'] for l in d['exercises'][0]['complexity']['hot_line']['lines'] if l['count'] > 1000000]\")\" = '[8, 9]' ]" "$L/run1.json"
+# make bench-fit's corpus still builds and measures: it was broken twice
+# unnoticed (the runner gained an object the corpus did not link, and the
+# ladder a budget the corpus never set), since nothing ran it.
+$GRADER fitbench --meter instructions --only n_sum_array,n2_first_pivot_quicksort >"$L/fitbench.txt" 2>&1
+expect "fitbench: two corpus entries build, are measured and get their class (make bench-fit)" \
+	"grep -q 'accuracy   2/2 = 100.0%' $L/fitbench.txt" "$L/fitbench.txt"
