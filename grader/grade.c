@@ -176,6 +176,7 @@ void exercise_result_release(struct exercise_result *ex)
 	free(ex->complexity.hot.costs);
 	release_location(&ex->memory.peak_site);
 	free(ex->memory.heap_budget_expr);
+	free(ex->memory.tests_heap_test);
 	free(ex->memory.stack_budget_expr);
 	for (size_t i = 0; i < ex->memory.nr_leaks; i++) {
 		free(ex->memory.leaks[i].kind);

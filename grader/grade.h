@@ -151,6 +151,11 @@ struct memory_result {
 				    * counted in peak_heap */
 	long long heap_budget;     /* -1 when none */
 	char *heap_budget_expr;
+	unsigned family;           /* the input family measured: the one the complexity
+				    * check found worst (index in complexity.families) */
+	long long tests_heap_peak; /* the most heap one test's body held at once (the
+				    * tests' sanitizer build), 0 when not measured */
+	char *tests_heap_test;     /* that test's name */
 	struct location peak_site; /* the student's line that held most at the peak */
 	long long peak_site_bytes;
 	long long peak_stack;      /* -1 when not measured */

@@ -39,16 +39,22 @@ static void take(struct memory_result *out, struct sanitizer_report *rep, const 
 	rep->nr_errors = 0;
 }
 
-/* The largest heap a test held after its teardown, from its output; -1
- * when no line says (the line was lost or never printed). The largest,
- * so that a line the code under test prints itself can only add. */
-static long long held_after(const char *output)
+/* The largest heap a test held after its teardown, from its output, and
+ * the largest it held at once during its body (*peak); -1 when no line
+ * says (the line was lost or never printed). The largest, so that a line
+ * the code under test prints itself can only add. */
+static long long held_after(const char *output, long long *peak)
 {
 	long long most = -1;
+	*peak = -1;
 	for (const char *p = output ? strstr(output, HEAP_MARK) : NULL; p; p = strstr(p + 1, HEAP_MARK)) {
-		long long v = strtoll(p + strlen(HEAP_MARK), NULL, 10);
+		char *end;
+		long long v = strtoll(p + strlen(HEAP_MARK), &end, 10);
+		long long top = strtoll(end, NULL, 10);
 		if (v > most)
 			most = v;
+		if (top > *peak)
+			*peak = top;
 	}
 	return most;
 }
@@ -88,7 +94,13 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 		size_t found = sanitizer_parse(c->output ? c->output : "", c->output ? strlen(c->output) : 0, (const char *const *)own,
 					       &rep);
 		take(out, &rep, c->name, &alloc_errors);
-		long long held = held_after(c->output);
+		long long top;
+		long long held = held_after(c->output, &top);
+		if (top > out->tests_heap_peak) {
+			out->tests_heap_peak = top;
+			free(out->tests_heap_test);
+			out->tests_heap_test = xstrdup(c->name);
+		}
 		/* A report that is gone, a test that ended before its teardown,
 		 * or heap still held: memcheck decides. A test that failed
 		 * stopped at its assertion, before freeing what it made: what

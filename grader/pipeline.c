@@ -299,6 +299,15 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		run = make_dir(work, "run-memory");
 		char *memory_bin = ex->memory_bench && ex->bench_file && strcmp(ex->memory_bench, ex->bench_file)
 			? path_join(build, "bench-memory") : xstrdup(bench_bin);
+		/* On the input the complexity check found worst, when both
+		 * use the same driver and its ladder reached the memory
+		 * check's size: the shape that makes it slow is the likeliest
+		 * to make it big (and one too slow to reach that size would
+		 * only keep valgrind waiting). */
+		int reached = !r->complexity.stopped_at || r->complexity.stopped_at > ex->memory_size;
+		for (size_t f = 1; same_driver && reached && r->complexity.family && f < ex->nr_families; f++)
+			if (!strcmp(ex->families[f], r->complexity.family))
+				r->memory.family = (unsigned)f;
 		memory_run(ctx, ex, memory_bin, build, run, &r->memory);
 		free(memory_bin);
 		free(run);

@@ -7,9 +7,10 @@
  * worker's stderr, which the hooks capture as the test's output (cr_hooks.c).
  * LeakSanitizer cannot run here (it stops the world with ptrace, which the
  * system-call filter refuses), so each worker prints the heap its test's
- * body still holds when it returns, as a line the grader reads:
+ * body still holds when it returns, and the most it held at once (its
+ * peak, from a hook on every allocation), as a line the grader reads:
  *
- *   ==grader-heap== BYTES
+ *   ==grader-heap== HELD PEAK
  *
  * A test that holds more when its body returns than before it is
  * suspect, and the grader confirms with memcheck; so is a test whose line
@@ -38,14 +39,37 @@ const char *__ubsan_default_options(void)
 }
 
 size_t __sanitizer_get_current_allocated_bytes(void);
+int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
+					      void (*free_hook)(const volatile void *));
 
-static size_t before;
+static size_t before, peak;
+
+/* After every allocation: the heap held now, the most so far. */
+static void on_malloc(const volatile void *p, size_t size)
+{
+	(void)p;
+	(void)size;
+	size_t now = __sanitizer_get_current_allocated_bytes();
+	size_t seen = __atomic_load_n(&peak, __ATOMIC_RELAXED);
+	while (now > seen && !__atomic_compare_exchange_n(&peak, &seen, now, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
+/* The sanitizer takes a pair of hooks or none. */
+static void on_free(const volatile void *p)
+{
+	(void)p;
+}
 
 /* Called by cr_hooks.c's wrapper of the test's main, before the body. */
 void grader_test_body_begins(void);
 void grader_test_body_begins(void)
 {
+	static int hooked;
+	if (!hooked)
+		hooked = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free) != 0;
 	before = __sanitizer_get_current_allocated_bytes();
+	__atomic_store_n(&peak, before, __ATOMIC_RELAXED);
 }
 
 /* Before the real teardown: it tells the runner the test ended, and the
@@ -54,9 +78,10 @@ void __real_criterion_internal_test_teardown(void);
 void __wrap_criterion_internal_test_teardown(void)
 {
 	size_t after = __sanitizer_get_current_allocated_bytes();
-	char line[64];
-	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld\n",
-			 (long long)after - (long long)before);
+	size_t most = __atomic_load_n(&peak, __ATOMIC_RELAXED);
+	char line[96];
+	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld %lld\n",
+			 (long long)after - (long long)before, most > before ? (long long)(most - before) : 0LL);
 	if (n > 0 && write(2, line, (size_t)n) < 0)
 		line[0] = '\0';
 	__real_criterion_internal_test_teardown();
