@@ -153,6 +153,8 @@ struct memory_result {
 	char *heap_budget_expr;
 	unsigned family;           /* the input family measured: the one the complexity
 				    * check found worst (index in complexity.families) */
+	int tests_failed;          /* set before the run: the tests found the code wrong
+				    * already, so a wrong answer here is no news */
 	long long tests_heap_peak; /* the most heap one test's body held at once (the
 				    * tests' sanitizer build), 0 when not measured */
 	char *tests_heap_test;     /* that test's name */

@@ -129,7 +129,7 @@ static int run_tool(const struct spec_exercise *ex, const char **argv, const cha
 	run_in(dir, args, build_dir, VALGRIND_TIMEOUT, fds, &res);
 	channel_finish(&ch);
 
-	char *early = ended_early(&res, ex->name, tool, ex->memory_size, out);
+	char *early = ended_early(&res, ex->name, tool, out->n, out);
 	if (early && !partial_ok) {
 		; /* nothing to read */
 	} else if (ch.overflow) {
@@ -225,6 +225,16 @@ static long long static_bytes(const struct spec_exercise *ex, const char *build_
 	return total;
 }
 
+/* The runner's option for the spec's seed, as the growth check passes
+ * it: the same inputs, and the same jitter of the size. Lives until the
+ * next call in the same thread. */
+static const char *seed_arg(const struct spec_exercise *ex)
+{
+	static __thread char arg[40];
+	snprintf(arg, sizeof(arg), "--seed=%llu", (unsigned long long)ex->seed);
+	return arg;
+}
+
 /* The runner's option for the input family measured: "--family=K". Lives
  * until the next call in the same thread. */
 static const char *family_arg(const struct memory_result *out)
@@ -232,6 +242,33 @@ static const char *family_arg(const struct memory_result *out)
 	static __thread char arg[32];
 	snprintf(arg, sizeof(arg), "--family=%u", out->family);
 	return arg;
+}
+
+/* A wrong answer in a memory run (the runner's "wrong N WHAT" record) of
+ * code whose tests all pass: it behaves otherwise when measured, and the
+ * memory measured is not that of its work. A fault, named. (Code the
+ * tests found wrong earns no memory points anyway; its memory verdict
+ * stays about memory.) */
+static void wrong_answer(const struct spec_exercise *ex, const char *dir, const char *tool,
+			 struct memory_result *out, struct buf *why)
+{
+	if (out->tests_failed)
+		return;
+	char *path = path_join(dir, "bench.out");
+	struct buf text = BUF_INIT;
+	const char *w = read_file(&text, path) ? NULL : strstr(text.buf, "wrong ");
+	if (w && (w == text.buf || w[-1] == '\n')) {
+		char *end;
+		unsigned long long n = strtoull(w + 6, &end, 10);
+		while (*end == ' ')
+			end++;
+		size_t len = strcspn(end, "\n");
+		out->faults++;
+		add_reason(why, "%s() gave a wrong answer at n = %llu under %s (%.*s): memory is measured on right answers only",
+			   ex->name, n, tool, (int)(len > 200 ? 200 : len), end);
+	}
+	buf_release(&text);
+	free(path);
 }
 
 static void run_massif(const struct spec_exercise *ex, const char *bench, const char *build_dir,
@@ -245,11 +282,13 @@ static void run_massif(const struct spec_exercise *ex, const char *bench, const 
 	const char *argv[] = { "valgrind", "--tool=massif", "--ignore-fn=bench_alloc", "--ignore-fn=bench_calloc",
 			       "--ignore-fn=_IO_file_doallocate", "--threshold=0.0", "--peak-inaccuracy=0.0",
 			       "--detailed-freq=1000000", "--depth=24", "--max-snapshots=100", "--vgdb=no", "-q",
-			       bench, "--mode=once", sizes, family_arg(out), "--out=bench.out", NULL };
+			       bench, "--mode=once", sizes, family_arg(out), seed_arg(ex), "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char **own = build_own_files(build_dir, ex->name);
 
-	if (!run_tool(ex, argv, build_dir, dir, "massif", CHANNEL_PIPE, 0, &text, out, why)) {
+	int ran = !run_tool(ex, argv, build_dir, dir, "massif", CHANNEL_PIPE, 0, &text, out, why);
+	wrong_answer(ex, dir, "massif", out, why);
+	if (ran) {
 		struct massif_peak peak;
 		char *err = NULL;
 		memset(&peak, 0, sizeof(peak));
@@ -281,7 +320,7 @@ static void run_memcheck(const struct spec_exercise *ex, const char *bench, cons
 			       "--show-leak-kinds=definite,indirect,possible,reachable",
 			       "--errors-for-leak-kinds=definite,indirect", "--track-origins=yes",
 			       "--num-callers=20", "--vgdb=no", bench,
-			       "--mode=once", sizes, family_arg(out), "--out=bench.out", NULL };
+			       "--mode=once", sizes, family_arg(out), seed_arg(ex), "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char **own = build_own_files(build_dir, ex->name);
 
@@ -333,7 +372,7 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 {
 	size_t quarter = ex->memory_size / 4 ? ex->memory_size / 4 : 1;
 	char *sizes = xasprintf("--sizes=%zu,%zu", quarter, ex->memory_size);
-	const char *argv[] = { bench, "--mode=stack", sizes, family_arg(out), "--out=bench.out", NULL };
+	const char *argv[] = { bench, "--mode=stack", sizes, family_arg(out), seed_arg(ex), "--out=bench.out", NULL };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	struct buf text = BUF_INIT;
 	char *path = path_join(dir, "bench.out");
@@ -342,7 +381,7 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	long long sv[2];
 
 	run_in(dir, argv, build_dir, 60, NULL, &res);
-	if ((early = ended_early(&res, ex->name, "the stack meter", ex->memory_size, out))) {
+	if ((early = ended_early(&res, ex->name, "the stack meter", out->n, out))) {
 		add_reason(why, "%s", early);
 		free(early);
 	} else if (read_sizes(path, sn, sv, 2) == 2) {
@@ -365,7 +404,7 @@ static long long run_rss(const struct spec_exercise *ex, const char *bench, cons
 			 const char *dir, const struct memory_result *out)
 {
 	char *sizes = xasprintf("--sizes=%zu", ex->memory_size);
-	const char *argv[] = { bench, "--mode=rss", sizes, family_arg(out), "--out=bench.out", NULL };
+	const char *argv[] = { bench, "--mode=rss", sizes, family_arg(out), seed_arg(ex), "--out=bench.out", NULL };
 	struct spawn_result res = SPAWN_RESULT_INIT;
 	char *path = path_join(dir, "bench.out");
 	size_t sn[1];
@@ -386,7 +425,7 @@ static void run_helgrind(const struct spec_exercise *ex, const char *bench, cons
 			 const char *dir, const char *sizes, struct memory_result *out, struct buf *why)
 {
 	const char *argv[] = { "valgrind", "--tool=helgrind", "--vgdb=no",
-			       "--num-callers=20", bench, "--mode=once", sizes, family_arg(out), "--out=bench.out", NULL };
+			       "--num-callers=20", bench, "--mode=once", sizes, family_arg(out), seed_arg(ex), "--out=bench.out", NULL };
 	struct buf text = BUF_INIT;
 	char *file = xasprintf("%s.c", ex->name);
 
@@ -456,7 +495,7 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 		buf_addf(&list, "%s%zu", i ? "," : "--sizes=", ex->space_sizes[i]);
 	for (int k = 0; k < 2; k++) {
 		const char *argv[] = { k ? bench : heap_bench, k ? "--mode=stack" : "--mode=heap", list.buf,
-				       "--out=bench.out", NULL };
+				       seed_arg(ex), "--out=bench.out", NULL };
 		char *sub = xasprintf("%s-%s", dir, k ? "stack" : "heap");
 		char *path = path_join(sub, "bench.out");
 		struct spawn_result res = SPAWN_RESULT_INIT;
@@ -693,10 +732,12 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 	struct buf why = BUF_INIT;
 	(void)ctx;
 
-	out->n = ex->memory_size;
+	/* The runner moves the size a little, as on a ladder (the same
+	 * protocol_jitter): a memory run is not told apart by its n. */
+	out->n = protocol_jitter(ex->memory_size, ex->seed, 0);
 	out->peak_heap = out->peak_stack = -1;
-	out->heap_budget = budget_of(ex->heap_budget, ex->memory_size);
-	out->stack_budget = budget_of(ex->stack_budget, ex->memory_size);
+	out->heap_budget = budget_of(ex->heap_budget, out->n);
+	out->stack_budget = budget_of(ex->stack_budget, out->n);
 	out->heap_budget_expr = ex->heap_budget ? xstrdup(ex->heap_budget) : NULL;
 	out->stack_budget_expr = ex->stack_budget ? xstrdup(ex->stack_budget) : NULL;
 

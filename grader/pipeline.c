@@ -308,6 +308,7 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		for (size_t f = 1; same_driver && reached && r->complexity.family && f < ex->nr_families; f++)
 			if (!strcmp(ex->families[f], r->complexity.family))
 				r->memory.family = (unsigned)f;
+		r->memory.tests_failed = r->tests.status != ST_PASS;
 		memory_run(ctx, ex, memory_bin, build, run, &r->memory);
 		free(memory_bin);
 		free(run);

@@ -13,8 +13,9 @@
  * Each size of the ladder is moved down a little, by an amount drawn from
  * the seed (protocol_jitter() in protocol.h), so that the sizes measured are not all of one
  * form (powers of two, say) that code under test could recognise; the
- * records carry the size actually run. Once mode, which the memory checks
- * use at the size their budget is stated for, runs its sizes as given.
+ * records carry the size actually run. Once mode too: the memory checks
+ * state their budget at the size it is moved to, and a memory run cannot
+ * be told from a test by its n either.
  *
  * Lines written to FILE: "start N" before size N is run, "size N COST"
  * once it was measured (COST is "-" in instr mode, where callgrind's dumps
@@ -468,9 +469,7 @@ int main(int argc, char **argv)
 		close(devnull);
 	}
 
-	/* Once mode serves massif, memcheck and helgrind at the size the
-	 * memory budget is stated for: it runs that size as given. */
-	for (int i = 0; strcmp(mode, "once") && i < nsizes; i++)
+	for (int i = 0; i < nsizes; i++)
 		sizes[i] = protocol_jitter(sizes[i], seed, i ? sizes[i - 1] : 0);
 	grader_lockdown();
 	size_t base_stack = !strcmp(mode, "stack") ? run_stack(sizes[0], seed, empty_run) : 0;
@@ -532,7 +531,7 @@ int main(int argc, char **argv)
 		if (wrong_line[0]) {
 			emit(wrong_line);
 			/* A wrong answer decides the growth check; the memory
-			 * meters measure on, whatever the answers. */
+			 * meters measure on, and the memory check fails it. */
 			if (!strcmp(mode, "instr") || !strcmp(mode, "time"))
 				break;
 			wrong_line[0] = '\0';
