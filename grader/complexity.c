@@ -461,7 +461,7 @@ static struct spec_exercise jittered(const struct spec_exercise *ex)
 	struct spec_exercise jx = *ex;
 	size_t *sizes = xcalloc(ex->nr_sizes ? ex->nr_sizes : 1, sizeof(*sizes));
 	for (size_t i = 0; i < ex->nr_sizes; i++)
-		sizes[i] = protocol_jitter(ex->sizes[i], ex->seed, i ? sizes[i - 1] : 0);
+		sizes[i] = ex->exact_sizes ? ex->sizes[i] : protocol_jitter(ex->sizes[i], ex->seed, i ? sizes[i - 1] : 0);
 	jx.sizes = sizes;
 	return jx;
 }
@@ -524,6 +524,8 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 	argv[n++] = seed;
 	argv[n++] = family_arg;
 	argv[n++] = budget;
+	if (ex->exact_sizes)
+		argv[n++] = "--exact-sizes";
 	argv[n++] = "--out=bench.out";
 	argv[n] = NULL;
 

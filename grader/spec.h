@@ -102,6 +102,8 @@ struct spec_exercise {
 	int allow_leaks;     /* default 0: any leak fails */
 	char *memory_bench;  /* the driver massif and memcheck run; default bench_file */
 	int has_space;       /* memory.space: a claim on how extra space grows */
+	int exact_sizes;     /* run the sizes as given, not moved (the fitting
+			      * corpus's trusted entries only: never from a spec) */
 	enum fit_class space_claim;
 	size_t *space_sizes; /* memory.sizes; default the complexity sizes */
 	size_t nr_space_sizes;

@@ -3,6 +3,7 @@
  *
  * class: between O(n log n) and O(n^2)
  * sizes: 1024..131072 x2
+ * exact sizes: yes (a power of two each)
  *
  * A sorting network: log n (log n + 1) / 2 passes over all n elements,
  * whatever the input, so n log^2 n compare-exchanges: each doubling

@@ -3,9 +3,14 @@
  *
  * class: O(log n)
  * sizes: 1024..1099511627776 x4
+ * exact sizes: yes (see below)
  *
  * n is the exponent, not an array length: one squaring per bit of n, and
- * sizes up to 2^40 cost nothing to set up.
+ * sizes up to 2^40 cost nothing to set up. Its cost also follows how many
+ * bits of n are set: at sizes moved off powers of two (as graded code's
+ * are) that count jumps from size to size and the growth reads as none at
+ * all (measured on 2026-12-04: "about n^-0.04", a claim of O(1) passed).
+ * Run at the powers of two it measures log n alone.
  */
 #include "bench.h"
 

@@ -3,6 +3,7 @@
  *
  * class: O(n log n)
  * sizes: 1024..262144 x2
+ * exact sizes: yes (a power of two each)
  *
  * Iterative radix-2: a bit-reversal permutation, then log n passes of n/2
  * butterflies, each a modular multiplication; strides double at each pass.
