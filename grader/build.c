@@ -1415,7 +1415,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, san);
 		arg(&a, crash);
 		arg(&a, lockdown);
-		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown");
+		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown,--wrap=pthread_create,--wrap=thrd_create");
 		arg(&a, "-o");
 		arg(&a, "tests-san");
 		arg(&a, "-lcriterion");
