@@ -244,9 +244,10 @@ static char *harness_material(const char *src)
 int build_harness(struct context *ctx)
 {
 	static const char *const made[] = { "lockdown_bpf.h", "cr_hooks.o", "bench_main.o", "heap_count.o",
-					    "crash.o", "lockdown.o", "san_hooks.o", "cr_hooks_san.o", NULL };
+					    "crash.o", "lockdown.o", "thread_count.o", "san_hooks.o", "cr_hooks_san.o",
+					    NULL };
 	char *src = path_join(ctx->root, "grader/harness");
-	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", "lockdown", NULL };
+	const char *names[] = { "cr_hooks", "bench_main", "heap_count", "crash", "lockdown", "thread_count", NULL };
 	char *incl = xasprintf("-I%s", ctx->harness_obj);
 	char *store = object_store(ctx);
 	char *material = store ? harness_material(src) : NULL;
@@ -1193,6 +1194,8 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	/* The system-call filter, loaded before any of the submission's code
 	 * runs (in the tests, before each test's setup). */
 	char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
+	/* The runners count the threads started (the link wraps the calls). */
+	char *threads = t->tests ? NULL : path_join(ctx->harness_obj, "thread_count.o");
 
 	arg_common(&a, ex);
 	arg(&a, t->object);
@@ -1209,6 +1212,8 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 		arg(&a, extra);
 	arg(&a, crash);
 	arg(&a, lockdown);
+	if (threads)
+		arg(&a, threads);
 	arg(&a, t->tests ? BUILD_TESTS_WRAP : BUILD_RUNNER_WRAP);
 	arg(&a, "-o");
 	arg(&a, t->output);
@@ -1227,6 +1232,7 @@ static int link_target(const struct context *ctx, const struct spec_exercise *ex
 	free(extra);
 	free(crash);
 	free(lockdown);
+	free(threads);
 	return r;
 }
 
@@ -1402,6 +1408,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		char *san = path_join(ctx->harness_obj, "san_hooks.o");
 		char *crash = path_join(ctx->harness_obj, "crash.o");
 		char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
+		char *threads = path_join(ctx->harness_obj, "thread_count.o");
 		args_reset(&a);
 		arg_common(&a, ex);
 		arg(&a, flags[0]);
@@ -1415,6 +1422,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, san);
 		arg(&a, crash);
 		arg(&a, lockdown);
+		arg(&a, threads);
 		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown,--wrap=pthread_create,--wrap=thrd_create");
 		arg(&a, "-o");
 		arg(&a, "tests-san");
@@ -1427,6 +1435,7 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		free(san);
 		free(crash);
 		free(lockdown);
+		free(threads);
 	}
 	for (size_t i = 0; i < ex->nr_private_tests; i++)
 		free(privates[i]);

@@ -35,7 +35,7 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 	if (!stat("/proc/self/exe", &st))
 		buf_addf(&m, "grader %lld %lld\n", (long long)st.st_size, (long long)st.st_mtime);
 	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "bench.h", "test_random.h", "crash.c", "crash.h", "lockdown.c",
-				  "protocol.h", NULL };
+				  "protocol.h", "san_hooks.c", "thread_count.c", "thread_count.h", NULL };
 	for (int i = 0; harness[i]; i++) {
 		p = xasprintf("%s/grader/harness/%s", ctx->root, harness[i]);
 		add_file(&m, "harness", p);

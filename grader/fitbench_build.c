@@ -15,6 +15,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	char *runner = path_join(ctx->harness_obj, "bench_main.o");
 	char *lockdown = path_join(ctx->harness_obj, "lockdown.o");
 	char *crash = path_join(ctx->harness_obj, "crash.o");
+	char *threads = path_join(ctx->harness_obj, "thread_count.o");
 	char *harness_src = path_join(ctx->root, "grader/harness");
 	char *incl = xasprintf("-I%s", harness_src);
 	char *bench = path_join(dir, "bench");
@@ -24,7 +25,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	size_t n = 0;
 	for (int i = 0; build_cc[i]; i++)
 		argv[n++] = build_cc[i];
-	const char *rest[] = { "-Wall", "-Wextra", incl, source, runner, crash, lockdown, BUILD_RUNNER_WRAP, "-o", "bench", NULL };
+	const char *rest[] = { "-Wall", "-Wextra", incl, source, runner, crash, lockdown, threads, BUILD_RUNNER_WRAP, "-o", "bench", NULL };
 	for (int i = 0; rest[i]; i++)
 		argv[n++] = rest[i];
 	argv[n] = NULL;
@@ -54,6 +55,7 @@ int fitbench_build(const struct context *ctx, const char *source, const char *di
 	free(source_dir);
 	free(lockdown);
 	free(crash);
+	free(threads);
 	free(harness_src);
 	free(incl);
 	free(bench);

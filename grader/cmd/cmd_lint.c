@@ -171,6 +171,7 @@ static void lint_exercise(void *arg, size_t i)
 	char *hooks = path_join(j->objs, "cr_hooks.o"), *runner = path_join(j->objs, "bench_main.o");
 	char *heap = path_join(j->objs, "heap_count.o");
 	char *crash = path_join(j->objs, "crash.o"), *lockdown = path_join(j->objs, "lockdown.o");
+	char *threads = path_join(j->objs, "thread_count.o");
 	const char *solutions[2] = { j->stub, j->ref };
 	const char *solution_objs[2] = { stub_o, ref_o };
 	int built[2] = { 0, 0 };
@@ -218,7 +219,7 @@ static void lint_exercise(void *arg, size_t i)
 				src, ex->name, missing);
 			free(missing);
 		} else {
-			const char *extra[] = { runner, crash, lockdown, BUILD_RUNNER_WRAP,
+			const char *extra[] = { runner, crash, lockdown, threads, BUILD_RUNNER_WRAP,
 						ex->has_space && !k ? heap : NULL, NULL };
 			for (int s = 0; s < 2; s++)
 				if (built[s])
@@ -234,6 +235,7 @@ static void lint_exercise(void *arg, size_t i)
 	free(heap);
 	free(crash);
 	free(lockdown);
+	free(threads);
 }
 
 /* <root>/<folder>/<topic>/<name>.c when it exists, else NULL. The course

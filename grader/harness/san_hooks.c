@@ -18,51 +18,16 @@
  * library keeps a little of every thread it started (its thread-local
  * storage vector, with the cached stack, 352 bytes here): up to
  * THREAD_KEEP bytes per thread the test's body started are not counted
- * as held (pthread_create and thrd_create are wrapped in this build).
+ * as held (thread_count.c counts them).
  */
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <threads.h>
 #include <unistd.h>
 
+#include "thread_count.h"
+
 #define THREAD_KEEP 1024
-
-static unsigned threads_started;
-
-int __real_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
-int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg);
-int __wrap_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
-{
-	__atomic_add_fetch(&threads_started, 1, __ATOMIC_RELAXED);
-	return __real_pthread_create(t, attr, fn, arg);
-}
-
-int __real_thrd_create(thrd_t *t, thrd_start_t fn, void *arg);
-int __wrap_thrd_create(thrd_t *t, thrd_start_t fn, void *arg);
-int __wrap_thrd_create(thrd_t *t, thrd_start_t fn, void *arg)
-{
-	__atomic_add_fetch(&threads_started, 1, __ATOMIC_RELAXED);
-	return __real_thrd_create(t, fn, arg);
-}
-
-/* The sanitizers' options, built in: the environment is the submission's
- * to read, not to set. ASan's and UBSan's own exit codes tell a report
- * from the test's own failure even when the report's text is lost. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-	return "detect_leaks=0:halt_on_error=1:exitcode=97:abort_on_error=0:handle_segv=0:"
-	       "allow_user_segv_handler=1:malloc_context_size=6:print_legend=0:color=never:"
-	       "detect_stack_use_after_return=0:hard_rss_limit_mb=2048";
-}
-
-const char *__ubsan_default_options(void);
-const char *__ubsan_default_options(void)
-{
-	return "halt_on_error=1:exitcode=98:print_stacktrace=1:color=never";
-}
 
 size_t __sanitizer_get_current_allocated_bytes(void);
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
@@ -96,7 +61,7 @@ void grader_test_body_begins(void)
 		hooked = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free) != 0;
 	before = __sanitizer_get_current_allocated_bytes();
 	__atomic_store_n(&peak, before, __ATOMIC_RELAXED);
-	__atomic_store_n(&threads_started, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&grader_threads_started, 0, __ATOMIC_RELAXED);
 }
 
 /* Before the real teardown: it tells the runner the test ended, and the
@@ -107,7 +72,7 @@ void __wrap_criterion_internal_test_teardown(void)
 	size_t after = __sanitizer_get_current_allocated_bytes();
 	size_t most = __atomic_load_n(&peak, __ATOMIC_RELAXED);
 	long long held = (long long)after - (long long)before;
-	long long keep = (long long)THREAD_KEEP * __atomic_load_n(&threads_started, __ATOMIC_RELAXED);
+	long long keep = (long long)THREAD_KEEP * __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
 	char line[96];
 	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld %lld\n",
 			 held > keep ? held : held > 0 ? 0LL : held, most > before ? (long long)(most - before) : 0LL);
