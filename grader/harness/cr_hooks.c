@@ -668,14 +668,18 @@ static void checked_body(void)
 	send_refusal();
 }
 
+/* The sanitizer build of the tests (san_hooks.c) notes the heap before
+ * the test's fixtures are set up, and before its body. */
+void grader_test_setup_begins(void) __attribute__((weak));
+void grader_test_body_begins(void) __attribute__((weak));
+
 void __wrap_criterion_internal_test_setup(void)
 {
 	grader_lockdown();
+	if (grader_test_setup_begins)
+		grader_test_setup_begins();
 	__real_criterion_internal_test_setup();
 }
-
-/* The sanitizer build of the tests (san_hooks.c) notes the heap here. */
-void grader_test_body_begins(void) __attribute__((weak));
 
 void __wrap_criterion_internal_test_main(void (*fn)(void))
 {

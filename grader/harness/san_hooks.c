@@ -2,12 +2,14 @@
  *
  * Linked only into tests-san (build.c), with the test's teardown wrapped
  * (-Wl,--wrap=criterion_internal_test_teardown); cr_hooks.c calls
- * grader_test_body_begins() before each test's body. The sanitizers report invalid
+ * grader_test_setup_begins() before each test's fixtures and
+ * grader_test_body_begins() before its body. The sanitizers report invalid
  * accesses, use after free, double free and undefined behaviour on the
  * worker's stderr, which the hooks capture as the test's output (cr_hooks.c).
  * LeakSanitizer cannot run here (it stops the world with ptrace, which the
- * system-call filter refuses), so each worker prints the heap its test's
- * body still holds when it returns, and the most it held at once (its
+ * system-call filter refuses), so each worker prints the heap its test
+ * still holds when its fixtures are gone (counted from before its .init,
+ * to after its .fini), and the most its body held at once (its
  * peak, from a hook on every allocation), as a line the grader reads:
  *
  *   ==grader-heap== HELD PEAK
@@ -20,6 +22,7 @@
  * THREAD_KEEP bytes per thread the test's body started are not counted
  * as held (thread_count.c counts them).
  */
+#include <criterion/criterion.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +36,7 @@ size_t __sanitizer_get_current_allocated_bytes(void);
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
 					      void (*free_hook)(const volatile void *));
 
-static size_t before, peak;
+static size_t before, body, peak;
 
 /* After every allocation: the heap held now, the most so far. */
 static void on_malloc(const volatile void *p, size_t size)
@@ -52,22 +55,46 @@ static void on_free(const volatile void *p)
 	(void)p;
 }
 
-/* Called by cr_hooks.c's wrapper of the test's main, before the body. */
+/* What the test holds is counted from just before its first fixture's
+ * .init (its suite's, else its own) to just after its last .fini, so a
+ * fixture that allocates in .init and frees in .fini holds nothing, and
+ * what the test framework allocates for its own messages around them is
+ * left out. Called by cr_hooks.c's wrapper of the test's setup, which
+ * runs that first .init after telling the runner the test began: this
+ * worker's one test gets an .init that notes the heap first. */
+static void (*first_init)(void);
+
+static void note_then_init(void)
+{
+	before = __sanitizer_get_current_allocated_bytes();
+	if (first_init)
+		first_init();
+}
+
+void grader_test_setup_begins(void);
+void grader_test_setup_begins(void)
+{
+	struct criterion_test_extra_data *first = criterion_current_suite->data ? criterion_current_suite->data
+									       : criterion_current_test->data;
+	before = __sanitizer_get_current_allocated_bytes();
+	first_init = first->init;
+	first->init = note_then_init;
+}
+
+/* Called by cr_hooks.c's wrapper of the test's main, before the body: the
+ * peak and the threads are the body's own. */
 void grader_test_body_begins(void);
 void grader_test_body_begins(void)
 {
 	static int hooked;
 	if (!hooked)
 		hooked = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free) != 0;
-	before = __sanitizer_get_current_allocated_bytes();
-	__atomic_store_n(&peak, before, __ATOMIC_RELAXED);
+	body = __sanitizer_get_current_allocated_bytes();
+	__atomic_store_n(&peak, body, __ATOMIC_RELAXED);
 	__atomic_store_n(&grader_threads_started, 0, __ATOMIC_RELAXED);
 }
 
-/* Before the real teardown: it tells the runner the test ended, and the
- * runner takes the test's output then (cr_hooks.c, POST_FINI). */
-void __real_criterion_internal_test_teardown(void);
-void __wrap_criterion_internal_test_teardown(void)
+static void report_heap(void)
 {
 	size_t after = __sanitizer_get_current_allocated_bytes();
 	size_t most = __atomic_load_n(&peak, __ATOMIC_RELAXED);
@@ -75,8 +102,34 @@ void __wrap_criterion_internal_test_teardown(void)
 	long long keep = (long long)THREAD_KEEP * __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
 	char line[96];
 	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld %lld\n",
-			 held > keep ? held : held > 0 ? 0LL : held, most > before ? (long long)(most - before) : 0LL);
+			 held > keep ? held : held > 0 ? 0LL : held, most > body ? (long long)(most - body) : 0LL);
 	if (n > 0 && write(2, line, (size_t)n) < 0)
 		line[0] = '\0';
+}
+
+/* The real teardown runs the test's .fini, then its suite's, then tells
+ * the runner the test ended (the runner takes the test's output then:
+ * cr_hooks.c, POST_FINI). The last of those finalisers is replaced, for
+ * this worker's one test, by one that runs it and then reports: after
+ * every fixture is gone, before the output is taken. A finaliser that
+ * fails its own assertion never reaches the report: its line is missing,
+ * and the grader asks memcheck. */
+static void (*last_fini)(void);
+
+static void fini_then_report(void)
+{
+	if (last_fini)
+		last_fini();
+	report_heap();
+}
+
+void __real_criterion_internal_test_teardown(void);
+void __wrap_criterion_internal_test_teardown(void)
+{
+	struct criterion_test_extra_data *last = criterion_current_suite->data ? criterion_current_suite->data
+									      : criterion_current_test->data;
+	last_fini = last->fini;
+	last->fini = fini_then_report;
 	__real_criterion_internal_test_teardown();
+	last->fini = last_fini;
 }

@@ -37,3 +37,15 @@ $GRADER grade --topic 04 --submission "$T/mem04" --force --format json >"$T/allo
 expect "a reverse through an alloca'd copy fails the stack budget, named as an array on the stack, not a recursion" \
 	"json_get $T/alloca04.json \"d['exercises'][0]['memory']['reason']\" | grep -q 'peak stack .* an array on the stack sized by n (alloca' &&
 	 ! json_get $T/alloca04.json \"d['exercises'][0]['memory']['reason']\" | grep -q 'a recursion whose'" "$T/alloca04.json"
+
+# A leak only a test's input reaches (n = 3): the tests' sanitizer build
+# sees the heap the test still holds once its fixtures are gone, and
+# memcheck over the tests names the line and the test.
+mkdir -p "$T/testleak"
+cp solutions/03_time_complexity/count_common.c "$T/testleak/"
+sed 's/^\tfree(copy);$/\tif (n != 3)\n\t\tfree(copy);/' solutions/03_time_complexity/has_duplicates.c \
+	>"$T/testleak/has_duplicates.c"
+$GRADER grade --topic 03 --exercise has_duplicates --submission "$T/testleak" --force >"$T/testleak.txt" 2>&1
+expect "a leak that only a test's input reaches fails memory, at its line, in a named test" \
+	"grep -q 'memory      fail .*allocated at has_duplicates.c:18 and never freed, found in test has_duplicates/' $T/testleak.txt" \
+	"$T/testleak.txt"
