@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "objcache.h"
 #include "util.h"
 
 #define MAGIC "memgrade-cache 9\n"
@@ -34,6 +35,9 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 
 	if (!stat("/proc/self/exe", &st))
 		buf_addf(&m, "grader %lld %lld\n", (long long)st.st_size, (long long)st.st_mtime);
+	/* The compiler and the libraries: a new gcc or C library may build
+	 * and measure the same code otherwise. */
+	objcache_add_toolchain(&m);
 	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "bench.h", "test_random.h", "crash.c", "crash.h", "lockdown.c",
 				  "protocol.h", "san_hooks.c", "thread_count.c", "thread_count.h", NULL };
 	for (int i = 0; harness[i]; i++) {

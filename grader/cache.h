@@ -6,7 +6,8 @@
 #include "grade.h"
 
 /* Everything the result of grading ex from source depends on, as one
- * string: the grader binary's identity, the runner's sources, the spec,
+ * string: the grader binary's identity, the toolchain's (objcache.h), the
+ * runner's sources, the spec,
  * the course's header, tests and driver, the meter, and the submission's
  * path and bytes. Two gradings with equal material give equal verdicts
  * (but for timeouts, which are never cached). Caller frees. */
