@@ -62,10 +62,14 @@ static void on_free(const volatile void *p)
  * left out. Called by cr_hooks.c's wrapper of the test's setup, which
  * runs that first .init after telling the runner the test began: this
  * worker's one test gets an .init that notes the heap first. */
+static struct criterion_test_extra_data *init_owner;
 static void (*first_init)(void);
 
+/* Puts the fixture's own .init back first: a process that ran a second
+ * test would otherwise find this function in its place. */
 static void note_then_init(void)
 {
+	init_owner->init = first_init;
 	before = __sanitizer_get_current_allocated_bytes();
 	if (first_init)
 		first_init();
@@ -74,11 +78,10 @@ static void note_then_init(void)
 void grader_test_setup_begins(void);
 void grader_test_setup_begins(void)
 {
-	struct criterion_test_extra_data *first = criterion_current_suite->data ? criterion_current_suite->data
-									       : criterion_current_test->data;
+	init_owner = criterion_current_suite->data ? criterion_current_suite->data : criterion_current_test->data;
 	before = __sanitizer_get_current_allocated_bytes();
-	first_init = first->init;
-	first->init = note_then_init;
+	first_init = init_owner->init;
+	init_owner->init = note_then_init;
 }
 
 /* Called by cr_hooks.c's wrapper of the test's main, before the body: the
@@ -116,8 +119,11 @@ static void report_heap(void)
  * and the grader asks memcheck. */
 static void (*last_fini)(void);
 
+static struct criterion_test_extra_data *fini_owner;
+
 static void fini_then_report(void)
 {
+	fini_owner->fini = last_fini;
 	if (last_fini)
 		last_fini();
 	report_heap();
@@ -126,10 +132,9 @@ static void fini_then_report(void)
 void __real_criterion_internal_test_teardown(void);
 void __wrap_criterion_internal_test_teardown(void)
 {
-	struct criterion_test_extra_data *last = criterion_current_suite->data ? criterion_current_suite->data
-									      : criterion_current_test->data;
-	last_fini = last->fini;
-	last->fini = fini_then_report;
+	fini_owner = criterion_current_suite->data ? criterion_current_suite->data : criterion_current_test->data;
+	last_fini = fini_owner->fini;
+	fini_owner->fini = fini_then_report;
 	__real_criterion_internal_test_teardown();
-	last->fini = last_fini;
+	fini_owner->fini = last_fini;
 }
