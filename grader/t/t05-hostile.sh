@@ -225,7 +225,7 @@ hostile_check recreate_memcheck_log memory 'leaks'
 hostile_check zero_meter_jit complexity 'measurements disagree'
 # Memory outside malloc, and a name that would hide memory from the meter.
 hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
-hostile_check extremes_bitmap memory 'int_extremes held 512.0 MiB of heap at once'
+hostile_check extremes_bitmap memory 'held 512.0 MiB of heap at once'
 # Light only at a power of two: the memory run is moved off 8192 too.
 hostile_check memory_power_of_two memory 'at n = 8015 is over the budget'
 hostile_check static_bench_alloc build 'uses a name reserved for the grader'
