@@ -1307,19 +1307,36 @@ static void scrub_paths(const struct context *ctx, const struct spec *spec, cons
 	free(course);
 }
 
+/* What every object compiled from the course depends on beyond its own
+ * flags: the copy in dir/course (the course's folder and the runner's API
+ * headers, nothing of the submission's) and the toolchain. NULL when the
+ * object store is off. Read once per exercise. Caller frees. */
+static char *course_material(const struct context *ctx, const char *dir)
+{
+	if (!ctx->cache_dir)
+		return NULL;
+	struct buf m = BUF_INIT;
+	char *course = path_join(dir, "course");
+	buf_adds(&m, "course object 1\n");
+	objcache_add_toolchain(&m);
+	objcache_add_folder(&m, course);
+	free(course);
+	return buf_detach(&m);
+}
+
 /* Compiles the course's file (in the build folder's course copy) into obj,
  * alone: a file that does not compile is the course's fault, whatever the
  * submission holds (exit 2, the file named by its place in the course).
  * Returns 0, or -1 with out set. */
 static int compile_course_file(const struct context *ctx, const struct spec *spec,
 			       const struct spec_exercise *ex, const char *dir, const char **binds,
-			       const char *file, const char *obj, const char *what, struct buf *log,
-			       struct build_result *out)
+			       const char *course_material, const char *file, const char *obj, const char *what,
+			       struct buf *log, struct build_result *out)
 {
 	struct args a = ARGS_INIT;
 	struct buf own = BUF_INIT;
 	char *src = path_join("course", file);
-	char *store = object_store(ctx);
+	char *store = course_material ? object_store(ctx) : NULL;
 	const char *made[] = { obj, NULL };
 	struct buf material = BUF_INIT;
 
@@ -1328,17 +1345,12 @@ static int compile_course_file(const struct context *ctx, const struct spec *spe
 	arg(&a, src);
 	arg(&a, "-o");
 	arg(&a, obj);
-	/* Compiled once per version of the course, the runner's headers, the
-	 * flags and the toolchain: the copy in dir/course is the course's
-	 * folder and the runner's API headers, nothing of the submission's. */
+	/* Compiled once per version of the course and the toolchain
+	 * (course_material) and of the flags. */
 	if (store) {
-		buf_adds(&material, "course object 1\n");
+		buf_adds(&material, course_material);
 		for (size_t i = 0; a.v[i]; i++)
 			buf_addf(&material, "%s\n", a.v[i]);
-		objcache_add_toolchain(&material);
-		char *course = path_join(dir, "course");
-		objcache_add_folder(&material, course);
-		free(course);
 		if (!objcache_get(store, material.buf, made, dir)) {
 			free(store);
 			buf_release(&material);
@@ -1423,7 +1435,8 @@ static int build_sanitized(const struct context *ctx, const struct spec_exercise
 		arg(&a, crash);
 		arg(&a, lockdown);
 		arg(&a, threads);
-		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown,--wrap=pthread_create,--wrap=thrd_create");
+		arg(&a, BUILD_TESTS_WRAP ",--wrap=criterion_internal_test_teardown");
+		arg(&a, BUILD_RUNNER_WRAP); /* threads counted: thread_count.o */
 		arg(&a, "-o");
 		arg(&a, "tests-san");
 		arg(&a, "-lcriterion");
@@ -1491,7 +1504,7 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	const char *binds[] = { ctx->harness_obj, NULL };
 	struct buf log = BUF_INIT;
 	struct unit *units = NULL;
-	char **headers = NULL;
+	char **headers = NULL, *material = NULL;
 	size_t nr = 0, alloc = 0, nr_headers = 0, alloc_h = 0;
 	int ret = -1;
 
@@ -1619,17 +1632,18 @@ int build_exercise(const struct context *ctx, const struct spec *spec,
 	if (ex->bench_file && ex->has_space)
 		targets[nr_targets++] = (struct link_target){ ex->bench_file, "bench.o", "bench-heap", "bench_main.o",
 							      "heap_count.o", 0 };
+	material = course_material(ctx, dir);
 	for (size_t i = 0; ex->test_file && i < ex->nr_private_tests; i++) {
 		char *obj = xasprintf("private%zu.o", i);
-		int bad = compile_course_file(ctx, spec, ex, dir, binds, ex->private_tests[i], obj, "private test file",
-					      &log, out);
+		int bad = compile_course_file(ctx, spec, ex, dir, binds, material, ex->private_tests[i], obj,
+					      "private test file", &log, out);
 		free(obj);
 		if (bad)
 			goto out;
 	}
 	for (size_t t = 0; t < nr_targets; t++) {
 		if (strcmp(targets[t].output, "bench-heap") &&
-		    compile_course_file(ctx, spec, ex, dir, binds, targets[t].driver, targets[t].object,
+		    compile_course_file(ctx, spec, ex, dir, binds, material, targets[t].driver, targets[t].object,
 					targets[t].tests ? "test file" : "benchmark driver", &log, out))
 			goto out;
 	}
@@ -1682,6 +1696,7 @@ out:
 		free(headers[i]);
 	free(headers);
 	free(units);
+	free(material);
 	free(file);
 	free(harness_src);
 	free(course);

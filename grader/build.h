@@ -8,7 +8,8 @@
 
 /* The linker options every program of the harness is linked with, here
  * and in lint: the tests wrap three of Criterion's calls (cr_hooks.c), the
- * runner the two calls that start a thread (bench_main.c counts them). */
+ * runners (and the tests' sanitizer build) the two calls that start a
+ * thread (harness/thread_count.c counts them). */
 #define BUILD_TESTS_WRAP \
 	"-Wl,--wrap=criterion_internal_test_setup,--wrap=criterion_internal_test_main,--wrap=criterion_send_assert"
 #define BUILD_RUNNER_WRAP "-Wl,--wrap=pthread_create,--wrap=thrd_create"

@@ -361,6 +361,16 @@ static int by_line(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* The count of l's file and line in part p (another size), or 0. */
+static double cost_in(const struct callgrind_part *p, const struct callgrind_line *l)
+{
+	double cost = 0;
+	for (size_t j = 0; j < p->nr_lines; j++)
+		if (p->lines[j].line == l->line && !strcmp(p->lines[j].file, l->file))
+			cost = p->lines[j].cost;
+	return cost;
+}
+
 /* Names in out->hot the own line whose count grows fastest between the
  * last two of the first `keep` parts (the larger cost on a tie). */
 static void find_hot_line(const struct callgrind_stream *st, size_t keep, const struct spec_exercise *ex,
@@ -378,10 +388,7 @@ static void find_hot_line(const struct callgrind_stream *st, size_t keep, const 
 		const struct callgrind_line *l = &b->lines[i];
 		if (l->cost < HOT_MIN_SHARE * b->total)
 			continue;
-		double before = 0;
-		for (size_t j = 0; j < a->nr_lines; j++)
-			if (a->lines[j].line == l->line && !strcmp(a->lines[j].file, l->file))
-				before = a->lines[j].cost;
+		double before = cost_in(a, l);
 		if (!(before > 0))
 			continue;
 		double g = log(l->cost / before) / log(rn);
@@ -405,10 +412,7 @@ static void find_hot_line(const struct callgrind_stream *st, size_t keep, const 
 		const struct callgrind_line *l = &b->lines[i];
 		if (strcmp(l->file, best->file) || !(l->cost > 0))
 			continue;
-		double before = 0;
-		for (size_t j = 0; j < a->nr_lines; j++)
-			if (a->lines[j].line == l->line && !strcmp(a->lines[j].file, l->file))
-				before = a->lines[j].cost;
+		double before = cost_in(a, l);
 		ALLOC_GROW(out->hot.costs, out->hot.nr_costs + 1, alloc);
 		out->hot.costs[out->hot.nr_costs++] = (struct hot_cost){
 			l->line, l->cost, before > 0 ? log(l->cost / before) / log(rn) : NAN

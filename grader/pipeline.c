@@ -129,6 +129,28 @@ static void seal(const char *dir)
 		chmod(dir, 0755);
 }
 
+/* A growth check that was not run: status, and reason (taken). */
+static void complexity_not_run(struct complexity_result *c, const struct spec_exercise *ex, enum status status,
+			       char *reason)
+{
+	c->status = status;
+	c->claim = ex->claim;
+	c->measured = c->runner_up = FIT_NONE;
+	c->reason = reason;
+}
+
+/* A memory check that was not run: nothing measured, no budget, status,
+ * and reason (taken). */
+static void memory_not_run(struct memory_result *m, const struct spec_exercise *ex, enum status status,
+			   char *reason)
+{
+	m->status = status;
+	m->n = ex->memory_size;
+	m->peak_heap = m->peak_stack = -1;
+	m->heap_budget = m->stack_budget = -1;
+	m->reason = reason;
+}
+
 static void skip_rest(struct exercise_result *r, const char *why)
 {
 	r->tests.status = ST_SKIPPED;
@@ -248,15 +270,9 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	int endless = tests_none_finished(&r->tests);
 	static const char endless_why[] = "not measured: no test finished (each ran out of time), so there is nothing to measure; make the tests pass first";
 	if (ex->has_complexity && endless) {
-		r->complexity.status = ST_SKIPPED;
-		r->complexity.claim = ex->claim;
-		r->complexity.measured = r->complexity.runner_up = FIT_NONE;
-		r->complexity.reason = xstrdup(endless_why);
+		complexity_not_run(&r->complexity, ex, ST_SKIPPED, xstrdup(endless_why));
 	} else if (ex->has_complexity && meter == METER_INSTRUCTIONS && !have_valgrind) {
-		r->complexity.status = ST_ERROR;
-		r->complexity.claim = ex->claim;
-		r->complexity.measured = r->complexity.runner_up = FIT_NONE;
-		r->complexity.reason = xstrdup(missing_valgrind);
+		complexity_not_run(&r->complexity, ex, ST_ERROR, xstrdup(missing_valgrind));
 	} else if (ex->has_complexity) {
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: measuring growth\n", ex->name);
@@ -272,27 +288,16 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 	t0 = now_seconds();
 	int same_driver = !ex->memory_bench || !ex->bench_file || !strcmp(ex->memory_bench, ex->bench_file);
 	if (ex->has_memory && endless) {
-		r->memory.status = ST_SKIPPED;
-		r->memory.n = ex->memory_size;
-		r->memory.peak_heap = r->memory.peak_stack = -1;
-		r->memory.heap_budget = r->memory.stack_budget = -1;
-		r->memory.reason = xstrdup(endless_why);
+		memory_not_run(&r->memory, ex, ST_SKIPPED, xstrdup(endless_why));
 	} else if (ex->has_memory && !have_valgrind) {
-		r->memory.status = ST_ERROR;
-		r->memory.n = ex->memory_size;
-		r->memory.peak_heap = r->memory.peak_stack = -1;
-		r->memory.heap_budget = r->memory.stack_budget = -1;
-		r->memory.reason = xstrdup(missing_valgrind);
+		memory_not_run(&r->memory, ex, ST_ERROR, xstrdup(missing_valgrind));
 	} else if (ex->has_memory && same_driver && r->complexity.timed_out &&
 	    r->complexity.stopped_at <= ex->memory_size) {
 		/* The same function at a size it could not finish: valgrind
 		 * would only wait for its own timeout. */
-		r->memory.status = ST_INCONCLUSIVE;
-		r->memory.n = ex->memory_size;
-		r->memory.peak_heap = r->memory.peak_stack = -1;
-		r->memory.heap_budget = r->memory.stack_budget = -1;
-		r->memory.reason = xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu (the complexity check holds this against you, not this one)",
-					     ex->name, r->complexity.stopped_at, ex->memory_size);
+		memory_not_run(&r->memory, ex, ST_INCONCLUSIVE,
+			       xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu (the complexity check holds this against you, not this one)",
+					 ex->name, r->complexity.stopped_at, ex->memory_size));
 	} else if (ex->has_memory) {
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: checking memory\n", ex->name);
