@@ -719,7 +719,7 @@ out:
 }
 
 /* Copies the regular files of the topic's spec folder and the course's
- * API headers (bench.h, test_random.h) into folder to. Returns 0 or -1. */
+ * API headers (bench.h, test_random.h, test_heap.h) into folder to. Returns 0 or -1. */
 static int copy_course(const char *spec_dir, const char *harness, const char *to)
 {
 	DIR *d = opendir(spec_dir);
@@ -739,7 +739,7 @@ static int copy_course(const char *spec_dir, const char *harness, const char *to
 	if (d)
 		closedir(d);
 	/* The course's API headers: the drivers' and the tests' own. */
-	static const char *const api[] = { "bench.h", "test_random.h", NULL };
+	static const char *const api[] = { "bench.h", "test_random.h", "test_heap.h", NULL };
 	for (int i = 0; !ret && api[i]; i++) {
 		char *from = path_join(harness, api[i]);
 		char *dest = path_join(to, api[i]);

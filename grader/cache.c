@@ -38,7 +38,7 @@ char *cache_material(const struct context *ctx, const struct spec *spec,
 	/* The compiler and the libraries: a new gcc or C library may build
 	 * and measure the same code otherwise. */
 	objcache_add_toolchain(&m);
-	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "bench.h", "test_random.h", "crash.c", "crash.h", "lockdown.c",
+	const char *harness[] = { "bench_main.c", "cr_hooks.c", "heap_count.c", "bench.h", "test_random.h", "test_heap.h", "crash.c", "crash.h", "lockdown.c",
 				  "protocol.h", "san_hooks.c", "thread_count.c", "thread_count.h", NULL };
 	for (int i = 0; harness[i]; i++) {
 		p = xasprintf("%s/grader/harness/%s", ctx->root, harness[i]);

@@ -158,6 +158,11 @@ struct memory_result {
 	long long tests_heap_peak; /* the most heap one test's body held at once (the
 				    * tests' sanitizer build), 0 when not measured */
 	char *tests_heap_test;     /* that test's name */
+	size_t tests_inputs;       /* calls the tests named the input size of (test_heap.h) */
+	char *tests_input_test;    /* the test whose call went furthest over the budget
+				    * at its n, NULL when none went over */
+	size_t tests_input_n;      /* that call's n */
+	long long tests_input_used; /* the most heap it held at once */
 	struct location peak_site; /* the student's line that held most at the peak */
 	long long peak_site_bytes;
 	long long peak_stack;      /* -1 when not measured */

@@ -697,17 +697,28 @@ static long long budget_of(const char *expr, size_t n)
 	return v < 0 ? 0 : (long long)v;
 }
 
-/* The heap budget is checked at the benchmark's size; the tests' inputs
- * are others, whose n the grader does not see. What any test's body held
- * at once must still be within what the budget allows at the largest size
- * the benchmark uses, with room for the test's own arrays (times four,
- * plus 64 MiB): a table sized by the values' range that is huge only on
- * a test's extreme values fails here. */
+/* The heap budget is checked at the benchmark's size, and at the tests'
+ * inputs: each call whose input size its test named (test_heap.h) is held
+ * to the budget at its n (memtests.c). Tests that name none are held to a
+ * coarse net: what any test's body held at once must be within what the
+ * budget allows at the largest size the benchmark uses, with room for the
+ * test's own arrays (times four, plus 64 MiB): a table sized by the
+ * values' range that is huge only on a test's extreme values fails here. */
 #define TESTS_HEAP_FACTOR 4
 #define TESTS_HEAP_SLACK ((long long)64 << 20)
 
 static void tests_heap_check(const struct spec_exercise *ex, struct memory_result *out, struct buf *why)
 {
+	if (out->tests_input_test) {
+		long long at = budget_of(ex->heap_budget, out->tests_input_n);
+		char *allowed = xstrdup(memory_human(at));
+		out->faults++;
+		add_reason(why, "%s held %s of heap at once on the input of n = %zu in test %s, over the budget %s = %s at that n",
+			   ex->name, memory_human(out->tests_input_used), out->tests_input_n, out->tests_input_test,
+			   ex->heap_budget, allowed);
+		free(allowed);
+		return;
+	}
 	size_t n = ex->memory_size;
 	if (ex->has_complexity && ex->nr_sizes && ex->sizes[ex->nr_sizes - 1] > n)
 		n = ex->sizes[ex->nr_sizes - 1];

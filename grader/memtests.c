@@ -18,12 +18,18 @@
 #include <string.h>
 
 #include "build.h"
+#include "expr.h"
 #include "sanitizer.h"
 #include "spawn.h"
 #include "tests.h"
 #include "util.h"
 
 #define HEAP_MARK "==grader-heap== "
+#define INPUT_MARK "==grader-input== "
+
+/* What a call may hold above its budget at its n: the C library's own
+ * buffers (a first printf's), the sanitizer's rounding. */
+#define INPUT_SLACK ((long long)64 << 10)
 
 /* Takes the findings of one test's report into out, named by the test. */
 static void take(struct memory_result *out, struct sanitizer_report *rep, const char *test, size_t *alloc_errors)
@@ -59,6 +65,33 @@ static long long held_after(const char *output, long long *peak)
 	return most;
 }
 
+/* The calls of one test that named their input size (test_heap.h): each
+ * group's most used against the budget at its largest n. The call that
+ * went furthest over is kept in out, if any went over. Lines the code
+ * under test prints itself can only add calls to check. */
+static void inputs_check(const struct spec_exercise *ex, const char *output, const char *test,
+			 struct memory_result *out, long long *worst)
+{
+	for (const char *p = output && ex->heap_budget ? strstr(output, INPUT_MARK) : NULL; p;
+	     p = strstr(p + 1, INPUT_MARK)) {
+		char *end;
+		unsigned long long n = strtoull(p + strlen(INPUT_MARK), &end, 10);
+		long long used = strtoll(end, NULL, 10);
+		double budget;
+		if (expr_eval(ex->heap_budget, (double)n, &budget))
+			return;
+		out->tests_inputs++;
+		long long over = used - (long long)(budget < 0 ? 0 : budget) - INPUT_SLACK;
+		if (over > 0 && over > *worst) {
+			*worst = over;
+			free(out->tests_input_test);
+			out->tests_input_test = xstrdup(test);
+			out->tests_input_n = (size_t)n;
+			out->tests_input_used = used;
+		}
+	}
+}
+
 int memtests_run(const struct spec_exercise *ex, const char *build_dir, const char *dir,
 		 struct memory_result *out, char **note)
 {
@@ -67,6 +100,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 	struct tests_result t;
 	size_t alloc_errors = out->nr_errors;
 	int suspect = 0;
+	long long worst = 0;
 	struct buf why = BUF_INIT;
 
 	*note = NULL;
@@ -96,6 +130,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 		take(out, &rep, c->name, &alloc_errors);
 		long long top;
 		long long held = held_after(c->output, &top);
+		inputs_check(ex, c->output, c->name, out, &worst);
 		if (top > out->tests_heap_peak) {
 			out->tests_heap_peak = top;
 			free(out->tests_heap_test);

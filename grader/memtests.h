@@ -7,8 +7,10 @@
 
 /* Runs the tests' sanitizer build (build_dir/tests-san) in dir and adds
  * what AddressSanitizer and UBSan found, each with its test, to
- * out->errors, and the most heap one test held at once to
- * out->tests_heap_peak (with its name, out->tests_heap_test). Returns 0 when that is all there is to know; 1 when
+ * out->errors, the most heap one test held at once to
+ * out->tests_heap_peak (with its name, out->tests_heap_test), and the
+ * call that went furthest over the heap budget at the input size its
+ * test named (test_heap.h) to out->tests_input_*. Returns 0 when that is all there is to know; 1 when
  * memcheck must still run over the tests (a test held heap after its
  * teardown, or its report or heap line is missing: *note says which);
  * -1 when there is no sanitizer build (memcheck does it all). *note is

@@ -14,6 +14,13 @@
  *
  *   ==grader-heap== HELD PEAK
  *
+ * and, for the calls the test named the input size of (test_heap.h), the
+ * most heap a call held at once above what was held when it began, the
+ * calls grouped by n in steps of a fourth of a power of two (the largest
+ * n and the most used in each group):
+ *
+ *   ==grader-input== N USED
+ *
  * A test that holds more when its body returns than before it is
  * suspect, and the grader confirms with memcheck; so is a test whose line
  * is missing (its output was tampered with, or it ended early). The C
@@ -38,15 +45,68 @@ int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile
 
 static size_t before, body, peak;
 
+/* The call whose input size the test named: the heap when it began, the
+ * most since. */
+static size_t input_n, input_base, input_peak;
+static int input_open;
+
+/* Per group of n (0, then four per power of two): the largest n, the most
+ * used. */
+#define INPUT_GROUPS (1 + 4 * 64)
+static struct {
+	size_t n, used;
+	int seen;
+} inputs[INPUT_GROUPS];
+
+static void raise_to(size_t *most, size_t now)
+{
+	size_t seen = __atomic_load_n(most, __ATOMIC_RELAXED);
+	while (now > seen && !__atomic_compare_exchange_n(most, &seen, now, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
 /* After every allocation: the heap held now, the most so far. */
 static void on_malloc(const volatile void *p, size_t size)
 {
 	(void)p;
 	(void)size;
 	size_t now = __sanitizer_get_current_allocated_bytes();
-	size_t seen = __atomic_load_n(&peak, __ATOMIC_RELAXED);
-	while (now > seen && !__atomic_compare_exchange_n(&peak, &seen, now, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
-		;
+	raise_to(&peak, now);
+	if (__atomic_load_n(&input_open, __ATOMIC_RELAXED))
+		raise_to(&input_peak, now);
+}
+
+static size_t group_of(size_t n)
+{
+	if (!n)
+		return 0;
+	int lg = 63 - __builtin_clzll((unsigned long long)n);
+	size_t quarter = lg >= 2 ? (n >> (lg - 2)) & 3 : (n << (2 - lg)) & 3;
+	return 1 + 4 * (size_t)lg + quarter;
+}
+
+void grader_input_ends(void);
+void grader_input_ends(void)
+{
+	if (!__atomic_exchange_n(&input_open, 0, __ATOMIC_RELAXED))
+		return;
+	size_t most = __atomic_load_n(&input_peak, __ATOMIC_RELAXED);
+	size_t used = most > input_base ? most - input_base : 0, g = group_of(input_n);
+	if (input_n > inputs[g].n)
+		inputs[g].n = input_n;
+	if (used > inputs[g].used)
+		inputs[g].used = used;
+	inputs[g].seen = 1;
+}
+
+void grader_input_begins(size_t n);
+void grader_input_begins(size_t n)
+{
+	grader_input_ends();
+	input_n = n;
+	input_base = __sanitizer_get_current_allocated_bytes();
+	__atomic_store_n(&input_peak, input_base, __ATOMIC_RELAXED);
+	__atomic_store_n(&input_open, 1, __ATOMIC_RELAXED);
 }
 
 /* The sanitizer takes a pair of hooks or none. */
@@ -108,6 +168,14 @@ static void report_heap(void)
 			 held > keep ? held : held > 0 ? 0LL : held, most > body ? (long long)(most - body) : 0LL);
 	if (n > 0 && write(2, line, (size_t)n) < 0)
 		line[0] = '\0';
+	grader_input_ends();
+	for (size_t g = 0; g < INPUT_GROUPS; g++) {
+		if (!inputs[g].seen)
+			continue;
+		n = snprintf(line, sizeof(line), "==grader-input== %zu %zu\n", inputs[g].n, inputs[g].used);
+		if (n > 0 && write(2, line, (size_t)n) < 0)
+			break;
+	}
 }
 
 /* The real teardown runs the test's .fini, then its suite's, then tells

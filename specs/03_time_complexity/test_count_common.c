@@ -7,9 +7,12 @@
 
 #include "count_common.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
-/* Calls count_common on copies and checks that both are unchanged. */
+/* Calls count_common on copies and checks that both are unchanged; the
+ * heap the call holds is held to the budget at n = na + nb (the
+ * benchmark's n: test_heap.h). */
 static size_t check(const int *a, size_t na, const int *b, size_t nb)
 {
 	int *ca = malloc((na ? na : 1) * sizeof(int)), *cb = malloc((nb ? nb : 1) * sizeof(int));
@@ -18,7 +21,9 @@ static size_t check(const int *a, size_t na, const int *b, size_t nb)
 		memcpy(ca, a, na * sizeof(int));
 	if (nb)
 		memcpy(cb, b, nb * sizeof(int));
+	heap_input(na + nb);
 	size_t got = count_common(ca, na, cb, nb);
+	heap_input_done();
 	for (size_t i = 0; i < na; i++)
 		cr_assert_eq(ca[i], a[i], "count_common modified a[%zu]: was %d, is now %d", i, a[i], ca[i]);
 	for (size_t i = 0; i < nb; i++)

@@ -7,16 +7,20 @@
 
 #include "has_duplicates.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
-/* Calls has_duplicates on a copy and checks that the copy is unchanged. */
+/* Calls has_duplicates on a copy and checks that the copy is unchanged;
+ * the heap the call holds is held to the budget at n (test_heap.h). */
 static bool check(const int *a, size_t n)
 {
 	int *copy = malloc((n ? n : 1) * sizeof(*copy));
 	cr_assert_not_null(copy);
 	if (n)
 		memcpy(copy, a, n * sizeof(*copy));
+	heap_input(n);
 	bool got = has_duplicates(copy, n);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(copy[i], a[i], "has_duplicates modified its input: a[%zu] was %d, is now %d",
 			     i, a[i], copy[i]);
@@ -140,5 +144,24 @@ Test(has_duplicates, random_against_oracle)
 			     kind == 0 ? "values from a narrow range" : kind == 1 ? "values from the whole range" : "distinct values",
 			     kind == 2 && p != q ? " with one copied" : "", want ? "true" : "false", got ? "true" : "false");
 		free(a);
+	}
+}
+
+/* A few values spread over ranges from 2^4 to 2^31 wide: a table over
+ * [min, max] is as large as the range, whatever n is, and the heap budget
+ * holds at each of these inputs (test_heap.h). */
+Test(has_duplicates, few_values_wide_range)
+{
+	uint64_t seed = rnd_seed();
+	for (int bits = 4; bits <= 31; bits++) {
+		int a[8];
+		long long base = -(1LL << (bits - 1));
+		for (size_t i = 0; i < 8; i++)
+			a[i] = (int)(base + (long long)((uint64_t)i << (bits - 3)) + (long long)(rnd() % (1u << (bits - 3))));
+		cr_assert_eq(check(a, 8), false, "expected false for 8 distinct values over a range 2^%d wide (seed %llu)",
+			     bits, (unsigned long long)seed);
+		a[7] = a[rnd() % 7];
+		cr_assert_eq(check(a, 8), true, "expected true: a[7] copies an earlier value, range 2^%d wide (seed %llu)",
+			     bits, (unsigned long long)seed);
 	}
 }
