@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "objcache.h"
+#include "origin.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -1122,6 +1123,19 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 		goto out;
 	}
 	if ((why = symbol_policy(obj_path, u->file, text.buf, &u->line, &main_line))) {
+		u->why = why;
+		goto out;
+	}
+	/* Findings are the submission's when a frame names its files: every
+	 * line of code in its object must name one of them, a course header
+	 * or a system header. */
+	char **own = build_own_files(dir, ex->name);
+	int machine = 0;
+	why = origin_line_table(obj_path, own, &machine);
+	strv_free(own);
+	if (why) {
+		u->line = 0;
+		u->machine = machine;
 		u->why = why;
 		goto out;
 	}

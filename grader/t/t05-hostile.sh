@@ -139,7 +139,8 @@ hostile_pids=
 storm=$hostile_pids
 hostile_batch 3 harness_symbol criterion_symbol interpose_malloc startup_hook ifunc_resolver \
 	fork_constructor fork_attribute_constructor fork_hidden network detect_valgrind \
-	exit_group_syscall inline_asm_syscall asm_macro section_inject setsid kill_parent include_host_file
+	exit_group_syscall inline_asm_syscall asm_macro section_inject setsid kill_parent include_host_file \
+	line_in_included_c
 [ -z "$storm" ] || wait $storm
 sleep 1
 [ -n "$unleashed" ] && expect "hostile fork_jit: none of the processes it forked is alive 1 s later" \
@@ -235,6 +236,10 @@ hostile_check static_bench_alloc build 'uses a name reserved for the grader'
 hostile_check hoard_static_list memory 'still reachable: kept after the call returns'
 hostile_check mmap_table memory 'from outside malloc'
 hostile_check fake_include_marker build 'uses a line directive'
+# A helper .c file included, never compiled alone, names another file: the
+# preprocessor's record of file changes shows it (the object's line table
+# would too: unit test origin).
+hostile_check line_in_included_c build 'names another file with #line'
 # The graded function written in a helper file: its leaks are still its own.
 hostile_check helper_file_leak memory 'allocated at dup_impl.c:15'
 hostile_check sleep_blocked tests 'ran past 2 s without finishing while its processor time stood still'
