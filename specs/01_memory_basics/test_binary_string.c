@@ -8,12 +8,18 @@
 
 #include "binary_string.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
-/* Checks binary_string(x) against want, then frees it as the caller must. */
+/* Checks binary_string(x) against want, then frees it as the caller must;
+ * the heap the call holds (the string it returns included) is held to the
+ * budget at n = 1, one string alive (the benchmark's n counts the strings
+ * alive at once: test_heap.h). */
 static void check(uint64_t x, const char *want)
 {
+	heap_input(1);
 	char *got = binary_string(x);
+	heap_input_done();
 	cr_assert_not_null(got, "binary_string(%llu): expected \"%s\", got NULL",
 			   (unsigned long long)x, want);
 	cr_assert_str_eq(got, want, "binary_string(%llu): expected \"%s\", got \"%s\"",
@@ -44,9 +50,12 @@ Test(binary_string, largest_value)
 
 Test(binary_string, results_outlive_later_calls)
 {
+	/* three strings alive at once: n = 3, as in the benchmark */
+	heap_input(3);
 	char *five = binary_string(5);
 	char *six = binary_string(6);
 	char *big = binary_string(0xdeadbeef);
+	heap_input_done();
 	cr_assert(five && six && big, "expected three strings, got a NULL");
 	cr_assert_neq(five, six, "expected two calls to return two strings, got the same pointer twice");
 	cr_assert_str_eq(five, "101", "expected \"101\" to survive two more calls, got \"%s\"", five);
@@ -61,10 +70,16 @@ Test(binary_string, results_outlive_later_calls)
 
 Test(binary_string, result_belongs_to_the_caller)
 {
+	heap_input(1);
 	char *s = binary_string(9);
+	heap_input_done();
 	cr_assert_not_null(s, "binary_string(9): expected \"1001\", got NULL");
 	s[0] = 'x';
+	/* n = 1 again: s was held before this call began, and only what a
+	 * call adds is counted */
+	heap_input(1);
 	char *t = binary_string(9);
+	heap_input_done();
 	cr_assert_not_null(t, "binary_string(9): expected \"1001\", got NULL");
 	cr_assert_str_eq(t, "1001",
 			 "expected \"1001\" after the caller changed an earlier result, got \"%s\"", t);
@@ -104,7 +119,9 @@ Test(binary_string, random_against_oracle)
 			if (len || (x >> bit & 1) || bit == 0)
 				want[len++] = (char)('0' + (x >> bit & 1));
 		want[len] = '\0';
+		heap_input(1);
 		char *got = binary_string(x);
+		heap_input_done();
 		cr_assert(got && !strcmp(got, want), "random case %d (seed %llu): expected \"%s\" for %llu, got \"%s\"",
 			  round, (unsigned long long)seed, want, (unsigned long long)x, got ? got : "(NULL)");
 		free(got);

@@ -10,6 +10,7 @@
 
 #include "pack_order.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 #define FIELD(type) { sizeof(type), alignof(type) }
@@ -30,7 +31,8 @@ static size_t layout_size(const struct field *f, const size_t *order, size_t n)
 
 /* Runs pack_order on a copy of f and checks the order is a permutation
  * that gives want_size, that the returned size is that size, and that the
- * copy is unchanged. */
+ * copy is unchanged; the heap the call holds is held to the budget at n,
+ * the number of members (the benchmark's n: test_heap.h). */
 static void check(const char *what, const struct field *f, size_t n, size_t want_size)
 {
 	struct field *copy = malloc((n + 1) * sizeof(*copy));
@@ -41,7 +43,9 @@ static void check(const char *what, const struct field *f, size_t n, size_t want
 	for (size_t i = 0; i <= n; i++)
 		order[i] = UNSET;
 
+	heap_input(n);
 	size_t got = pack_order(copy, n, order);
+	heap_input_done();
 	for (size_t k = 0; k < n; k++) {
 		cr_assert_lt(order[k], n, "%s: expected an index below %zu in order[%zu], got %zu",
 			     what, n, k, order[k]);
@@ -65,7 +69,9 @@ Test(pack_order, one_member_and_empty)
 	struct field f[] = { FIELD(int) };
 	check("{ int }", f, 1, sizeof(int));
 	size_t none = UNSET;
+	heap_input(0);
 	size_t got = pack_order(f, 0, &none);
+	heap_input_done();
 	cr_assert_eq(got, 0, "expected 0 for no members, got %zu", got);
 	cr_assert_eq(none, UNSET, "expected nothing stored for no members, got order[0] = %zu", none);
 }
@@ -142,7 +148,9 @@ Test(pack_order, random_against_oracle)
 			max_align = f[i].align > max_align ? f[i].align : max_align;
 		}
 		size_t want = n ? (sum + max_align - 1) / max_align * max_align : 0;
+		heap_input(n);
 		size_t got = pack_order(f, n, order);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++) {
 			size_t k = order[i];
 			cr_assert(k < n && !seen[k], "random case %d (seed %llu): n = %zu: order[%zu] = %zu is not a new index",

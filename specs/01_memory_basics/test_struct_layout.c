@@ -9,13 +9,15 @@
 
 #include "struct_layout.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 #define FIELD(type) { sizeof(type), alignof(type) }
 #define UNSET ((size_t)-1)
 
 /* Lays out a copy of fields and checks offsets, size and that the copy is
- * unchanged. */
+ * unchanged; the heap the call holds is held to the budget (none) at n,
+ * the number of members (the benchmark's n: test_heap.h). */
 static void check(const char *what, const struct field *fields, size_t n,
 		  const size_t *want_offsets, size_t want_size)
 {
@@ -26,7 +28,9 @@ static void check(const char *what, const struct field *fields, size_t n,
 	memcpy(copy, fields, n * sizeof(*copy));
 	for (size_t i = 0; i < 32; i++)
 		offsets[i] = UNSET;
+	heap_input(n);
 	size_t got = struct_layout(copy, n, offsets);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++) {
 		cr_assert_eq(offsets[i], want_offsets[i], "%s: expected member %zu at offset %zu, got %zu",
 			     what, i, want_offsets[i], offsets[i]);
@@ -42,7 +46,9 @@ Test(struct_layout, single_member_and_empty)
 	size_t off[] = { 0 };
 	check("struct { double d; }", d, 1, off, sizeof(double));
 	size_t none = UNSET;
+	heap_input(0);
 	size_t got = struct_layout(d, 0, &none);
+	heap_input_done();
 	cr_assert_eq(got, 0, "expected size 0 for no members, got %zu", got);
 	cr_assert_eq(none, UNSET, "expected nothing stored for no members, got offsets[0] = %zu", none);
 }
@@ -139,7 +145,9 @@ Test(struct_layout, random_against_oracle)
 			f[i].align = (size_t)1 << (rnd() % 7);
 			f[i].size = f[i].align * (1 + (size_t)(rnd() % 5));
 		}
+		heap_input(n);
 		size_t got = struct_layout(f, n, offsets);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++) {
 			at = (at + f[i].align - 1) / f[i].align * f[i].align;
 			cr_assert_eq(offsets[i], at, "random case %d (seed %llu): n = %zu: expected member %zu at offset %zu, got %zu",

@@ -8,6 +8,7 @@
 
 #include "record_clone.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* A record on the heap, as a caller would build one. */
@@ -35,15 +36,29 @@ static void unmake(struct record *r)
 	free(r);
 }
 
+/* Frees r with record_free, a call of the code under test too: the heap
+ * it holds is held to the budget at the n of the record it frees. */
+static void release(struct record *r)
+{
+	heap_input(r ? r->nscores : 0);
+	record_free(r);
+	heap_input_done();
+}
+
 /* Clones r and checks that the copy holds the same values in blocks of its
- * own, and that r is unchanged. */
+ * own, and that r is unchanged. The heap the call holds (the copy it
+ * returns included) is held to the budget at n = r->nscores (the
+ * benchmark's n: test_heap.h); the copy is checked, and changed, before
+ * it is freed, so record_free is a call of its own (release). */
 static struct record *clone_checked(const struct record *r)
 {
 	char *name = r->name;
 	int *scores = r->scores;
 	size_t n = r->nscores;
 
+	heap_input(n);
 	struct record *c = record_clone(r);
+	heap_input_done();
 	cr_assert_not_null(c, "record_clone(\"%s\"): expected a copy, got NULL", r->name);
 	cr_assert(r->name == name && r->scores == scores && r->nscores == n,
 		  "record_clone modified the original record");
@@ -69,7 +84,7 @@ Test(record_clone, copies_the_values)
 	int s[] = { 90, 75, 60 };
 	struct record *r = make("ada", s, 3);
 	struct record *c = clone_checked(r);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -77,7 +92,7 @@ Test(record_clone, no_scores)
 {
 	struct record *r = make("nobody", NULL, 0);
 	struct record *c = clone_checked(r);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -86,7 +101,7 @@ Test(record_clone, empty_name)
 	int s[] = { -1 };
 	struct record *r = make("", s, 1);
 	struct record *c = clone_checked(r);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -101,7 +116,7 @@ Test(record_clone, changing_the_copy_leaves_the_original)
 			 r->name);
 	cr_assert_eq(r->scores[2], 3, "expected the original scores[2] = 3 after changing the copy's, got %d",
 		     r->scores[2]);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -116,7 +131,7 @@ Test(record_clone, changing_the_original_leaves_the_copy)
 			 c->name);
 	cr_assert_eq(c->scores[0], 5, "expected the copy's scores[0] = 5 after changing the original's, got %d",
 		     c->scores[0]);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -137,7 +152,7 @@ Test(record_clone, copy_outlives_the_original)
 		     c->scores[1]);
 	free(filler1);
 	free(filler2);
-	record_free(c);
+	release(c);
 }
 
 Test(record_clone, clone_of_a_clone)
@@ -148,21 +163,21 @@ Test(record_clone, clone_of_a_clone)
 	struct record *r = make("a rather longer name, to be copied twice", s, 100);
 	struct record *c = clone_checked(r);
 	struct record *cc = clone_checked(c);
-	record_free(c);
+	release(c);
 	cr_assert_str_eq(cc->name, r->name, "expected the second copy to survive freeing the first");
 	cr_assert_eq(cc->scores[99], s[99], "expected scores[99] = %d in the second copy, got %d",
 		     s[99], cc->scores[99]);
-	record_free(cc);
+	release(cc);
 	unmake(r);
 }
 
 Test(record_clone, free_null_is_fine)
 {
 	int s[] = { 1 };
-	record_free(NULL);
+	release(NULL);
 	struct record *r = make("x", s, 1);
 	struct record *c = clone_checked(r);
-	record_free(c);
+	release(c);
 	unmake(r);
 }
 
@@ -182,15 +197,17 @@ Test(record_clone, random_against_oracle)
 		for (size_t i = 0; i < n; i++)
 			scores[i] = rnd_value();
 		struct record *r = make(name, scores, n);
+		heap_input(n);
 		struct record *c = record_clone(r);
+		heap_input_done();
 		cr_assert_not_null(c, "random case %d (seed %llu): got NULL", round, (unsigned long long)seed);
 		cr_assert(c != r && c->name != r->name && (!n || c->scores != r->scores),
 			  "random case %d (seed %llu): the copy shares a block with the original", round, (unsigned long long)seed);
-		record_free(r);
+		release(r);
 		cr_assert(!strcmp(c->name, name) && c->nscores == n && (!n || !memcmp(c->scores, scores, n * sizeof(int))),
 			  "random case %d (seed %llu): name of %zu letters, %zu scores: the copy differs from the original",
 			  round, (unsigned long long)seed, nlen, n);
-		record_free(c);
+		release(c);
 		free(scores);
 	}
 }

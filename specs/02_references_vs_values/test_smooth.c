@@ -7,10 +7,13 @@
 
 #include "smooth.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Checks smooth(out, in, n) into a separate array (in unchanged) and in
- * place, both against want. */
+ * place, both against want; the heap each call holds is held to the
+ * budget (none) at n, the number of values (the benchmark's n:
+ * test_heap.h). */
 static void check(const char *what, const int *in, size_t n, const int *want)
 {
 	int *src = malloc((n + 1) * sizeof(int)), *dst = malloc((n + 1) * sizeof(int));
@@ -20,7 +23,9 @@ static void check(const char *what, const int *in, size_t n, const int *want)
 		dst[i] = -12345;
 	src[n] = -6789;
 
+	heap_input(n);
 	smooth(dst, src, n);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++) {
 		cr_assert_eq(dst[i], want[i], "%s, into another array: expected out[%zu] = %d, got %d",
 			     what, i, want[i], dst[i]);
@@ -29,7 +34,9 @@ static void check(const char *what, const int *in, size_t n, const int *want)
 	}
 	cr_assert_eq(dst[n], -12345, "%s: smooth wrote past out[%zu]", what, n);
 
+	heap_input(n);
 	smooth(src, src, n);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(src[i], want[i], "%s, in place: expected a[%zu] = %d, got %d",
 			     what, i, want[i], src[i]);
@@ -62,7 +69,9 @@ Test(smooth, one_and_two_values)
 	check("{-7}", one, 1, want_one);
 	int two[] = { 4, 9 }, want_two[] = { 6, 6 };
 	check("{4, 9}", two, 2, want_two);
+	heap_input(0);
 	smooth(NULL, NULL, 0);
+	heap_input_done();
 }
 
 Test(smooth, rounds_toward_zero)
@@ -117,8 +126,10 @@ Test(smooth, random_against_oracle)
 		cr_assert(in && out && same);
 		for (size_t i = 0; i < n; i++)
 			same[i] = in[i] = rnd_value();
+		heap_input(n);
 		smooth(out, in, n);
 		smooth(same, same, n);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++) {
 			long long sum = in[i];
 			int count = 1;

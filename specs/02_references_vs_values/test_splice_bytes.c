@@ -8,13 +8,16 @@
 
 #include "splice_bytes.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 #define CAP 64
 
 /* Splices text (as a buffer of capacity cap) and checks the outcome: want
  * is the expected text, or NULL when the splice must be refused. Also
- * checks that no byte past the new end (up to cap) was touched. */
+ * checks that no byte past the new end (up to cap) was touched. The heap
+ * the call holds is held to the budget (none) at n = the bytes the buffer
+ * holds before it (the benchmark's n: test_heap.h). */
 static void check(const char *text, size_t cap, size_t from, size_t to, const char *ins,
 		  const char *want)
 {
@@ -25,7 +28,9 @@ static void check(const char *text, size_t cap, size_t from, size_t to, const ch
 	memset(buf, '#', sizeof(buf));
 	memcpy(buf, text, used);
 	memcpy(before, buf, sizeof(buf));
+	heap_input(used);
 	bool ok = splice_bytes(buf, &used, cap, from, to, ins, len);
+	heap_input_done();
 	if (!want) {
 		cr_assert(!ok, "splice(\"%s\", cap %zu, %zu, %zu, \"%s\"): expected false, got true",
 			  text, cap, from, to, ins ? ins : "");
@@ -118,14 +123,20 @@ Test(splice_bytes, large_buffer)
 		buf[i] = (char)('a' + i % 26);
 	memset(ins, '*', 2000);
 	size_t used = n;
-	cr_assert(splice_bytes(buf, &used, cap, 1000, 1000, ins, 2000), "expected true, got false");
+	heap_input(used);
+	bool ok = splice_bytes(buf, &used, cap, 1000, 1000, ins, 2000);
+	heap_input_done();
+	cr_assert(ok, "expected true, got false");
 	cr_assert_eq(used, cap, "expected used %zu, got %zu", cap, used);
 	for (size_t i = 0; i < cap; i++) {
 		char want = i < 1000 ? (char)('a' + i % 26)
 			  : i < 3000 ? '*' : (char)('a' + (i - 2000) % 26);
 		cr_assert_eq(buf[i], want, "expected '%c' at %zu, got '%c'", want, i, buf[i]);
 	}
-	cr_assert(splice_bytes(buf, &used, cap, 1000, 3000, NULL, 0), "expected true, got false");
+	heap_input(used);
+	ok = splice_bytes(buf, &used, cap, 1000, 3000, NULL, 0);
+	heap_input_done();
+	cr_assert(ok, "expected true, got false");
 	cr_assert_eq(used, n, "expected used %zu, got %zu", n, used);
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(buf[i], (char)('a' + i % 26), "expected '%c' at %zu after deleting, got '%c'",
@@ -157,7 +168,9 @@ Test(splice_bytes, random_against_oracle)
 			wlen = used - (to - from) + len;
 		}
 		size_t u = used;
+		heap_input(used);
 		bool got = splice_bytes(buf, &u, cap, from, to, len ? ins : NULL, len);
+		heap_input_done();
 		cr_assert_eq(got, ok, "random case %d (seed %llu): used %zu, cap %zu, [%zu, %zu), %zu bytes: expected %s",
 			     round, (unsigned long long)seed, used, cap, from, to, len, ok ? "true" : "false");
 		cr_assert_eq(u, ok ? wlen : used, "random case %d (seed %llu): expected *used = %zu, got %zu", round,

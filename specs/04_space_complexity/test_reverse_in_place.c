@@ -6,10 +6,13 @@
 
 #include "reverse_in_place.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Reverses a copy of a[0..n) and checks every element against the mirror
- * image of a. The copy sits between two guard values that must survive. */
+ * image of a. The copy sits between two guard values that must survive.
+ * The heap the call holds is held to the budget (none) at n (the
+ * benchmark's n: test_heap.h). */
 static void check(const int *a, size_t n)
 {
 	const int guard = 0x5eed;
@@ -19,7 +22,9 @@ static void check(const int *a, size_t n)
 	buf[n + 1] = guard;
 	for (size_t i = 0; i < n; i++)
 		buf[i + 1] = a[i];
+	heap_input(n);
 	reverse_in_place(buf + 1, n);
+	heap_input_done();
 	cr_assert_eq(buf[0], guard, "n = %zu: wrote before the array (a[-1] is now %d)", n, buf[0]);
 	cr_assert_eq(buf[n + 1], guard, "n = %zu: wrote past the array (a[n] is now %d)", n, buf[n + 1]);
 	for (size_t i = 0; i < n; i++)
@@ -31,7 +36,9 @@ static void check(const int *a, size_t n)
 Test(reverse_in_place, short_arrays)
 {
 	int a[] = { 10, 20, 30 };
+	heap_input(0);
 	reverse_in_place(NULL, 0);
+	heap_input_done();
 	check(a, 0);
 	check(a, 1);
 	check(a, 2);
@@ -64,9 +71,13 @@ Test(reverse_in_place, reversing_twice_restores)
 	int b[11];
 	for (size_t i = 0; i < 11; i++)
 		b[i] = a[i];
+	heap_input(11);
 	reverse_in_place(b, 11);
+	heap_input_done();
 	cr_assert_eq(b[0], 5, "expected a[0] = 5 after one reversal, got %d", b[0]);
+	heap_input(11);
 	reverse_in_place(b, 11);
+	heap_input_done();
 	for (size_t i = 0; i < 11; i++)
 		cr_assert_eq(b[i], a[i], "expected a[%zu] = %d after two reversals, got %d", i, a[i], b[i]);
 }
@@ -101,7 +112,9 @@ Test(reverse_in_place, random_against_oracle)
 		cr_assert(a && b);
 		for (size_t i = 0; i < n; i++)
 			a[i] = b[i] = rnd_value();
+		heap_input(n);
 		reverse_in_place(b, n);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++)
 			cr_assert_eq(b[i], a[n - 1 - i], "random case %d (seed %llu): n = %zu: expected a[%zu] = %d, got %d",
 				     round, (unsigned long long)seed, n, i, a[n - 1 - i], b[i]);

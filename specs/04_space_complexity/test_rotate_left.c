@@ -6,11 +6,13 @@
 
 #include "rotate_left.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Rotates a copy of a[0..n) by k and checks every element against
  * a[(i + k) mod n]. The copy sits between two guard values that must
- * survive. */
+ * survive. The heap the call holds is held to the budget (none) at n, the
+ * array's length whatever k is (the benchmark's n: test_heap.h). */
 static void check(const int *a, size_t n, size_t k)
 {
 	const int guard = 0x5eed;
@@ -20,7 +22,9 @@ static void check(const int *a, size_t n, size_t k)
 	buf[n + 1] = guard;
 	for (size_t i = 0; i < n; i++)
 		buf[i + 1] = a[i];
+	heap_input(n);
 	rotate_left(buf + 1, n, k);
+	heap_input_done();
 	cr_assert_eq(buf[0], guard, "n = %zu, k = %zu: wrote before the array (a[-1] is now %d)",
 		     n, k, buf[0]);
 	cr_assert_eq(buf[n + 1], guard, "n = %zu, k = %zu: wrote past the array (a[n] is now %d)",
@@ -36,7 +40,9 @@ static void check(const int *a, size_t n, size_t k)
 Test(rotate_left, by_two)
 {
 	int a[] = { 1, 2, 3, 4, 5 };
+	heap_input(5);
 	rotate_left(a, 5, 2);
+	heap_input_done();
 	int want[] = { 3, 4, 5, 1, 2 };
 	for (size_t i = 0; i < 5; i++)
 		cr_assert_eq(a[i], want[i], "{1,2,3,4,5} by 2: expected a[%zu] = %d, got %d",
@@ -46,8 +52,10 @@ Test(rotate_left, by_two)
 Test(rotate_left, empty_single_and_pair)
 {
 	int a[] = { 8, 9 };
+	heap_input(0);
 	rotate_left(NULL, 0, 0);
 	rotate_left(NULL, 0, 3);
+	heap_input_done();
 	check(a, 1, 0);
 	check(a, 1, 5);
 	check(a, 2, 1);
@@ -108,7 +116,9 @@ Test(rotate_left, random_against_oracle)
 		cr_assert(a && b);
 		for (size_t i = 0; i < n; i++)
 			a[i] = b[i] = rnd_value();
+		heap_input(n);
 		rotate_left(b, n, k);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++)
 			cr_assert_eq(b[i], a[(i + k) % n], "random case %d (seed %llu): n = %zu, k = %zu: expected a[%zu] = %d, got %d",
 				     round, (unsigned long long)seed, n, k, i, a[(i + k) % n], b[i]);

@@ -6,10 +6,13 @@
 
 #include "binary_search.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Searches a copy of a[0..n) for key, checks that the copy is unchanged and
- * that the answer is right: an index of key when present, -1 when not. */
+ * that the answer is right: an index of key when present, -1 when not.
+ * The heap the call holds is held to the budget (none) at n, the array's
+ * length (the benchmark's n: test_heap.h). */
 static void check(const int *a, size_t n, int key)
 {
 	int *copy = malloc((n ? n : 1) * sizeof(*copy));
@@ -19,7 +22,9 @@ static void check(const int *a, size_t n, int key)
 		copy[i] = a[i];
 		present |= a[i] == key;
 	}
+	heap_input(n);
 	ptrdiff_t got = binary_search(copy, n, key);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(copy[i], a[i], "binary_search modified a[%zu]: was %d, is now %d",
 			     i, a[i], copy[i]);
@@ -101,13 +106,19 @@ Test(binary_search, large)
 	for (size_t i = 0; i < n; i++)
 		a[i] = (int)(2 * i) - (int)n;
 	for (size_t i = 0; i < n; i += 4093) {
+		heap_input(n);
 		ptrdiff_t got = binary_search(a, n, a[i]);
+		heap_input_done();
 		cr_assert_eq(got, (ptrdiff_t)i, "n = %zu, key = %d: expected %zu, got %td", n, a[i], i, got);
+		heap_input(n);
 		got = binary_search(a, n, a[i] + 1);
+		heap_input_done();
 		cr_assert_eq(got, -1, "n = %zu, key = %d: expected -1 (not present), got %td", n,
 			     a[i] + 1, got);
 	}
+	heap_input(n);
 	ptrdiff_t got = binary_search(a, n, a[n - 1]);
+	heap_input_done();
 	cr_assert_eq(got, (ptrdiff_t)(n - 1), "n = %zu, key = %d (the last): expected %zu, got %td",
 		     n, a[n - 1], n - 1, got);
 	free(a);
@@ -136,7 +147,9 @@ Test(binary_search, random_against_oracle)
 			int present = 0;
 			for (size_t i = 0; i < n; i++)
 				present |= a[i] == key;
+			heap_input(n);
 			ptrdiff_t got = binary_search(a, n, key);
+			heap_input_done();
 			if (present)
 				cr_assert(got >= 0 && (size_t)got < n && a[got] == key,
 					  "random case %d (seed %llu): n = %zu, key = %d: expected an index of %d, got %td",

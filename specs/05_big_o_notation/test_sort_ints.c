@@ -6,6 +6,7 @@
 
 #include "sort_ints.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 static int cmp_int(const void *x, const void *y)
@@ -16,7 +17,9 @@ static int cmp_int(const void *x, const void *y)
 
 /* Sorts a copy of a[0..n) and compares it with the same values sorted by
  * qsort: that checks the order and that no value was lost or made up. The
- * copy sits between two guard values that must survive. */
+ * copy sits between two guard values that must survive. The heap the call
+ * holds is held to the budget at n (the benchmark's n: test_heap.h); the
+ * test's own qsort runs before it begins. */
 static void check(const int *a, size_t n, const char *what)
 {
 	const int guard = 0x5eed;
@@ -27,7 +30,9 @@ static void check(const int *a, size_t n, const char *what)
 	for (size_t i = 0; i < n; i++)
 		buf[i + 1] = want[i] = a[i];
 	qsort(want, n, sizeof(*want), cmp_int);
+	heap_input(n);
 	sort_ints(buf + 1, n);
+	heap_input_done();
 	cr_assert_eq(buf[0], guard, "%s, n = %zu: wrote before the array (a[-1] is now %d)",
 		     what, n, buf[0]);
 	cr_assert_eq(buf[n + 1], guard, "%s, n = %zu: wrote past the array (a[n] is now %d)",
@@ -42,7 +47,9 @@ static void check(const int *a, size_t n, const char *what)
 Test(sort_ints, short_arrays)
 {
 	int a[] = { 5, -3, 1 };
+	heap_input(0);
 	sort_ints(NULL, 0);
+	heap_input_done();
 	check(a, 0, "empty");
 	check(a, 1, "one element");
 	check(a, 2, "{5, -3}");
@@ -127,7 +134,9 @@ Test(sort_ints, random_against_oracle)
 		for (size_t i = 0; i < n; i++)
 			want[i] = a[i];
 		qsort(want, n, sizeof(*want), cmp_int);
+		heap_input(n);
 		sort_ints(a, n);
+		heap_input_done();
 		for (size_t i = 0; i < n; i++)
 			cr_assert_eq(a[i], want[i], "random case %d (seed %llu): n = %zu: expected a[%zu] = %d, got %d",
 				     round, (unsigned long long)seed, n, i, want[i], a[i]);

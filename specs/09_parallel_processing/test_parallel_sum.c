@@ -12,6 +12,7 @@
 
 #include "parallel_sum.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Every pthread_create of this program comes here first (a definition in the
@@ -55,7 +56,8 @@ static int32_t *make_input(size_t n, uint32_t seed)
 }
 
 /* Calls parallel_sum on a copy of a, checks the copy is unchanged and the
- * sum exact. */
+ * sum exact. The heap the call holds, with its threads, is held to the
+ * budget at n = the values summed (the benchmark's n: test_heap.h). */
 static void check(const int32_t *a, size_t n, unsigned threads)
 {
 	int32_t *copy = malloc((n ? n : 1) * sizeof(*copy));
@@ -63,7 +65,9 @@ static void check(const int32_t *a, size_t n, unsigned threads)
 	if (n)
 		memcpy(copy, a, n * sizeof(*copy));
 	int64_t want = naive_sum(a, n);
+	heap_input(n);
 	int64_t got = parallel_sum(copy, n, threads);
+	heap_input_done();
 	cr_assert_eq(got, want, "n = %zu, threads = %u: expected %lld, got %lld", n, threads,
 		     (long long)want, (long long)got);
 	for (size_t i = 0; i < n; i++)
@@ -75,7 +79,9 @@ static void check(const int32_t *a, size_t n, unsigned threads)
 Test(parallel_sum, empty_is_zero)
 {
 	for (unsigned t = 1; t <= 8; t++) {
+		heap_input(0);
 		int64_t got = parallel_sum(NULL, 0, t);
+		heap_input_done();
 		cr_assert_eq(got, 0, "n = 0, threads = %u: expected 0, got %lld", t, (long long)got);
 	}
 }
@@ -168,7 +174,10 @@ Test(parallel_sum, random_against_oracle)
 		cr_assert_not_null(a);
 		for (size_t i = 0; i < n; i++)
 			a[i] = rnd_value();
-		int64_t want = naive_sum(a, n), got = parallel_sum(a, n, threads);
+		int64_t want = naive_sum(a, n);
+		heap_input(n);
+		int64_t got = parallel_sum(a, n, threads);
+		heap_input_done();
 		cr_assert_eq(got, want, "random case %d (seed %llu): n = %zu, %u threads: expected %lld, got %lld", round,
 			     (unsigned long long)seed, n, threads, (long long)want, (long long)got);
 		free(a);

@@ -11,6 +11,7 @@
 
 #include "count_lines.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Writes len bytes to a new file in the current folder; its name goes to
@@ -30,12 +31,16 @@ static void make_file(char *path, const void *data, size_t len)
 	close(fd);
 }
 
-/* count_lines on a file holding exactly data[0..len). */
+/* count_lines on a file holding exactly data[0..len). The file is written
+ * first: the heap the call holds is held to the budget at n = len, the
+ * bytes of the file (the benchmark's n: test_heap.h). */
 static long lines_of(const void *data, size_t len)
 {
 	char path[32];
 	make_file(path, data, len);
+	heap_input(len);
 	long got = count_lines(path);
+	heap_input_done();
 	unlink(path);
 	return got;
 }
@@ -84,9 +89,12 @@ Test(count_lines, nul_bytes_are_ordinary)
 	cr_assert_eq(got, 3, "file \"a\\0b\\n\\0\\n\\0\": expected 3 lines, got %ld", got);
 }
 
+/* No file, no bytes: n = 0. */
 Test(count_lines, missing_file)
 {
+	heap_input(0);
 	long got = count_lines("no_such_file_here.txt");
+	heap_input_done();
 	cr_assert_eq(got, -1, "a missing file: expected -1, got %ld", got);
 }
 
@@ -153,8 +161,11 @@ Test(count_lines, closes_the_file)
 	cr_assert(before >= 0);
 	close(before);
 	long got[100];
-	for (int i = 0; i < 100; i++)
+	for (int i = 0; i < 100; i++) {
+		heap_input(8); /* the bytes of the file */
 		got[i] = count_lines(path);
+		heap_input_done();
+	}
 	int after = open("/dev/null", O_RDONLY);
 	close(after);
 	unlink(path);

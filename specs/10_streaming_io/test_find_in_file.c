@@ -12,6 +12,7 @@
 
 #include "find_in_file.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Writes len bytes to a new file in the current folder; its name goes to
@@ -46,12 +47,16 @@ static int unchanged(const char *path, const char *data, size_t len)
 }
 
 /* find_in_file(needle) on a file holding exactly data[0..len), which must
- * come through unchanged. */
+ * come through unchanged. The file is written first and read back after:
+ * the heap the call holds is held to the budget at n = len, the bytes of
+ * the file (the benchmark's n: test_heap.h). */
 static long find_in(const char *data, size_t len, const char *needle)
 {
 	char path[32];
 	make_file(path, data, len);
+	heap_input(len);
 	long got = find_in_file(path, needle);
+	heap_input_done();
 	int same = unchanged(path, data, len);
 	unlink(path);
 	cr_assert(same, "find_in_file modified the file");
@@ -116,9 +121,12 @@ Test(find_in_file, empty_file)
 	expect("", "", 0);
 }
 
+/* No file, no bytes: n = 0. */
 Test(find_in_file, missing_file)
 {
+	heap_input(0);
 	long got = find_in_file("no_such_file_here.txt", "x");
+	heap_input_done();
 	cr_assert_eq(got, -1, "a missing file: expected -1, got %ld", got);
 }
 
@@ -204,8 +212,11 @@ Test(find_in_file, unmaps_and_closes_the_file)
 	cr_assert(before >= 0);
 	close(before);
 	long got[100];
-	for (int i = 0; i < 100; i++)
+	for (int i = 0; i < 100; i++) {
+		heap_input(23); /* the bytes of the file */
 		got[i] = find_in_file(path, "two");
+		heap_input_done();
+	}
 	int after = open("/dev/null", O_RDONLY);
 	close(after);
 	int maps = maps_naming(path);
