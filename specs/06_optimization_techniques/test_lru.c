@@ -7,15 +7,26 @@
 
 #include "lru.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
+/* The benchmark's cache has capacity n/2: the heap a cache holds, from
+ * before it is made to after free_cache, is held to the budget at
+ * n = 2 * capacity (test_heap.h). */
 static struct lru *new_checked(size_t capacity)
 {
+	heap_input(2 * capacity);
 	struct lru *c = lru_new(capacity);
 	cr_assert_not_null(c, "lru_new(%zu): expected a cache, got NULL", capacity);
 	cr_assert_eq(lru_len(c), 0, "lru_new(%zu): expected an empty cache, got lru_len %zu",
 		     capacity, lru_len(c));
 	return c;
+}
+
+static void free_cache(struct lru *c)
+{
+	lru_free(c);
+	heap_input_done();
 }
 
 static void put(struct lru *c, int key, int value)
@@ -47,17 +58,20 @@ Test(lru, put_then_get)
 	expect_hit(c, 2, 200);
 	expect_miss(c, 3);
 	cr_assert_eq(lru_len(c), 2, "expected lru_len 2 after two puts, got %zu", lru_len(c));
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, capacity_zero_and_free_null)
 {
-	cr_assert_null(lru_new(0), "lru_new(0): expected NULL");
+	heap_input(0);
+	struct lru *none = lru_new(0);
 	lru_free(NULL);
+	heap_input_done();
+	cr_assert_null(none, "lru_new(0): expected NULL");
 	struct lru *c = new_checked(1);
 	put(c, 0, 0);
 	expect_hit(c, 0, 0);
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, put_updates_existing_key)
@@ -67,7 +81,7 @@ Test(lru, put_updates_existing_key)
 	put(c, 7, 2);
 	expect_hit(c, 7, 2);
 	cr_assert_eq(lru_len(c), 1, "expected lru_len 1 after putting the same key twice, got %zu", lru_len(c));
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, evicts_least_recently_put)
@@ -82,7 +96,7 @@ Test(lru, evicts_least_recently_put)
 	expect_hit(c, 2, 20);
 	expect_hit(c, 3, 30);
 	expect_hit(c, 4, 40);
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, get_makes_a_key_recent)
@@ -97,7 +111,7 @@ Test(lru, get_makes_a_key_recent)
 	expect_hit(c, 1, 10);
 	expect_hit(c, 3, 30);
 	expect_hit(c, 4, 40);
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, put_makes_a_key_recent)
@@ -110,7 +124,7 @@ Test(lru, put_makes_a_key_recent)
 	expect_miss(c, 2);
 	expect_hit(c, 1, 11);
 	expect_hit(c, 3, 30);
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, a_miss_changes_nothing)
@@ -122,7 +136,7 @@ Test(lru, a_miss_changes_nothing)
 	put(c, 4, 40);
 	expect_miss(c, 1);
 	expect_hit(c, 2, 20);
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, capacity_one)
@@ -133,7 +147,7 @@ Test(lru, capacity_one)
 	expect_miss(c, 5);
 	expect_hit(c, 6, 60);
 	cr_assert_eq(lru_len(c), 1, "expected lru_len 1, got %zu", lru_len(c));
-	lru_free(c);
+	free_cache(c);
 }
 
 Test(lru, negative_and_extreme_keys)
@@ -144,7 +158,7 @@ Test(lru, negative_and_extreme_keys)
 		put(c, keys[i], i);
 	for (int i = 0; i < 8; i++)
 		expect_hit(c, keys[i], i);
-	lru_free(c);
+	free_cache(c);
 }
 
 /* A model of the cache: keys in order of use, oldest first, linear scans. */
@@ -206,7 +220,7 @@ Test(lru, random_operations_against_a_model, .timeout = 10)
 		cr_assert_eq(lru_len(c), m.len, "after %d operations: expected lru_len %zu, got %zu",
 			     op + 1, m.len, lru_len(c));
 	}
-	lru_free(c);
+	free_cache(c);
 	free(m.key);
 	free(m.value);
 }
@@ -250,7 +264,7 @@ Test(lru, random_against_oracle, .timeout = 10)
 			cr_assert_eq(lru_len(c), m.len, "random case %d (seed %llu), operation %d: expected lru_len %zu, got %zu",
 				     round, (unsigned long long)seed, op, m.len, lru_len(c));
 		}
-		lru_free(c);
+		free_cache(c);
 		free(m.key);
 		free(m.value);
 	}

@@ -8,8 +8,11 @@
 
 #include "squeeze.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
+/* Calls squeeze on copies; the heap the call holds is held to the budget
+ * at n = strlen(s) (the benchmark's n: test_heap.h). */
 static void check(const char *s, const char *drop, const char *want)
 {
 	char buf[256], drop_copy[256];
@@ -17,7 +20,9 @@ static void check(const char *s, const char *drop, const char *want)
 	strcpy(buf, s);
 	buf[strlen(s) + 1] = '#';
 	strcpy(drop_copy, drop);
+	heap_input(strlen(s));
 	size_t got = squeeze(buf, drop_copy);
+	heap_input_done();
 	cr_assert_str_eq(buf, want, "squeeze(\"%s\", \"%s\"): expected \"%s\", got \"%s\"",
 			 s, drop, want, buf);
 	cr_assert_eq(got, strlen(want), "squeeze(\"%s\", \"%s\"): expected length %zu returned, got %zu",
@@ -78,7 +83,9 @@ Test(squeeze, long_string)
 			want[k++] = s[i];
 	}
 	s[n] = want[k] = '\0';
+	heap_input(n);
 	size_t got = squeeze(s, "qe");
+	heap_input_done();
 	cr_assert_eq(got, k, "expected length %zu, got %zu", k, got);
 	cr_assert(!strcmp(s, want), "expected every 'e' and 'q' dropped from a 50000-letter string");
 	free(s);
@@ -105,7 +112,9 @@ Test(squeeze, random_against_oracle)
 			if (!gone[(unsigned char)s[i]])
 				want[w++] = s[i];
 		want[w] = '\0';
+		heap_input(n);
 		size_t got = squeeze(s, drop);
+		heap_input_done();
 		cr_assert(got == w && !strcmp(s, want), "random case %d (seed %llu): %zu chars, %zu to drop: expected length %zu, got %zu",
 			  round, (unsigned long long)seed, n, k, w, got);
 	}

@@ -7,12 +7,19 @@
 
 #include "gc.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 static struct gc_heap *heap;
 
-static void make_heap(void)
+/* Each test makes its heap with make_heap(n), n the most objects it will
+ * hold (the benchmark's n: objects of two references each), and the
+ * suite's .fini frees it, if the test has not: the heap held from before
+ * it is made to after it is freed is held to the budget at n
+ * (test_heap.h). */
+static void make_heap(size_t n)
 {
+	heap_input(n);
 	heap = gc_create();
 	cr_assert_not_null(heap, "expected gc_create to return a heap, got NULL");
 }
@@ -20,9 +27,11 @@ static void make_heap(void)
 static void drop_heap(void)
 {
 	gc_destroy(heap);
+	heap = NULL;
+	heap_input_done();
 }
 
-TestSuite(gc, .init = make_heap, .fini = drop_heap);
+TestSuite(gc, .fini = drop_heap);
 
 static struct gc_object *obj(int value)
 {
@@ -50,6 +59,7 @@ static void expect_count(size_t want)
 
 Test(gc, objects_count_and_keep_values)
 {
+	make_heap(2);
 	expect_count(0);
 	struct gc_object *a = obj(10), *b = obj(-20);
 	expect_count(2);
@@ -59,6 +69,7 @@ Test(gc, objects_count_and_keep_values)
 
 Test(gc, nothing_to_free)
 {
+	make_heap(1);
 	expect_collect(0, "an empty heap");
 	expect_count(0);
 	gc_root(heap, obj(5));
@@ -68,6 +79,7 @@ Test(gc, nothing_to_free)
 
 Test(gc, unrooted_objects_are_garbage)
 {
+	make_heap(3);
 	obj(1);
 	obj(2);
 	obj(3);
@@ -78,6 +90,7 @@ Test(gc, unrooted_objects_are_garbage)
 
 Test(gc, roots_and_what_they_reach_survive)
 {
+	make_heap(4);
 	struct gc_object *a = obj(1), *b = obj(2), *c = obj(3);
 	obj(4);
 	gc_root(heap, a);
@@ -95,6 +108,7 @@ Test(gc, roots_and_what_they_reach_survive)
 
 Test(gc, cycles_are_garbage_when_unreachable)
 {
+	make_heap(4);
 	struct gc_object *a = obj(1), *b = obj(2), *c = obj(3), *self = obj(4);
 	add_ref(a, b);
 	add_ref(b, c);
@@ -106,6 +120,7 @@ Test(gc, cycles_are_garbage_when_unreachable)
 
 Test(gc, reachable_cycle_survives_until_unrooted)
 {
+	make_heap(3);
 	struct gc_object *r = obj(0), *a = obj(1), *b = obj(2);
 	gc_root(heap, r);
 	add_ref(r, a);
@@ -120,6 +135,7 @@ Test(gc, reachable_cycle_survives_until_unrooted)
 
 Test(gc, references_into_live_objects_do_not_keep_garbage)
 {
+	make_heap(3);
 	struct gc_object *live = obj(1), *g1 = obj(2), *g2 = obj(3);
 	gc_root(heap, live);
 	add_ref(g1, live);
@@ -132,6 +148,7 @@ Test(gc, references_into_live_objects_do_not_keep_garbage)
 
 Test(gc, repeated_references_and_unlink)
 {
+	make_heap(2);
 	struct gc_object *r = obj(0), *a = obj(1);
 	gc_root(heap, r);
 	add_ref(r, a);
@@ -146,6 +163,7 @@ Test(gc, repeated_references_and_unlink)
 
 Test(gc, rooting_is_a_flag)
 {
+	make_heap(2);
 	struct gc_object *a = obj(1), *b = obj(2);
 	gc_root(heap, a);
 	gc_root(heap, a);
@@ -158,6 +176,7 @@ Test(gc, rooting_is_a_flag)
 
 Test(gc, survivors_keep_their_references)
 {
+	make_heap(4);
 	struct gc_object *r = obj(0), *a = obj(1), *b = obj(2);
 	gc_root(heap, r);
 	add_ref(r, a);
@@ -176,6 +195,7 @@ Test(gc, long_chain_and_big_ring)
 	struct gc_object **chain = malloc(CHAIN * sizeof(*chain));
 	struct gc_object **ring = malloc(RING * sizeof(*ring));
 	cr_assert(chain && ring);
+	make_heap(CHAIN + RING);
 	for (int i = 0; i < CHAIN; i++) {
 		chain[i] = obj(i);
 		if (i)
@@ -210,19 +230,25 @@ Test(gc, random_against_oracle)
 {
 	uint64_t seed = rnd_seed();
 	for (int round = 0; round < 30; round++) {
-		size_t n = rnd_len(120), alive = n;
+		size_t n = rnd_len(120), alive = n, total = 0;
 		struct gc_object *o[120];
 		size_t refs[120][3], nrefs[120];
 		bool root[120] = { false }, live[120], freed[120] = { false };
-		for (size_t i = 0; i < n; i++)
-			o[i] = obj((int)i);
+		/* The references first: a heap of its own per round, for n
+		 * objects or half as many as the references, whichever is more
+		 * (the benchmark's objects have two each). */
 		for (size_t i = 0; i < n; i++) {
 			nrefs[i] = (size_t)(rnd() % 4);
-			for (size_t r = 0; r < nrefs[i]; r++) {
+			total += nrefs[i];
+			for (size_t r = 0; r < nrefs[i]; r++)
 				refs[i][r] = (size_t)(rnd() % n);
-				add_ref(o[i], o[refs[i][r]]);
-			}
 		}
+		make_heap(n > (total + 1) / 2 ? n : (total + 1) / 2);
+		for (size_t i = 0; i < n; i++)
+			o[i] = obj((int)i);
+		for (size_t i = 0; i < n; i++)
+			for (size_t r = 0; r < nrefs[i]; r++)
+				add_ref(o[i], o[refs[i][r]]);
 		for (int pass = 0; pass < 2; pass++) {
 			for (size_t i = 0; i < n; i++)
 				if (!freed[i] && rnd() % 40 == 0) {
@@ -264,5 +290,6 @@ Test(gc, random_against_oracle)
 			if (!freed[i] && root[i])
 				gc_unroot(heap, o[i]);
 		gc_collect(heap);
+		drop_heap();
 	}
 }

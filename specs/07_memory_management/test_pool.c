@@ -9,7 +9,20 @@
 
 #include "pool.h"
 
+#include "test_heap.h"
 #include "test_random.h"
+
+/* Each pool is held to the heap budget at the n of its objects
+ * (test_heap.h), from before it is made to after it is destroyed. The
+ * benchmark's n is the capacity of a pool of 40-byte objects, 48-byte
+ * slots (48*n in the budget): a slot of up to 48 bytes counts as one, a
+ * larger one (pool.h: obj_size rounded up to a multiple of 16) as the
+ * 48-byte units it fills, so that it is allowed what pool.h allows it. */
+static size_t pool_n(size_t obj_size, size_t capacity)
+{
+	size_t slot = (obj_size + 15) / 16 * 16;
+	return capacity * ((slot + 47) / 48);
+}
 
 static struct pool *new_pool(size_t obj_size, size_t capacity)
 {
@@ -38,11 +51,16 @@ static void check_stamp(const void *obj, size_t size, size_t tag)
 
 Test(pool, create_rejects_zero_sizes)
 {
-	cr_assert_null(pool_create(0, 10), "expected pool_create(0, 10) to return NULL");
-	cr_assert_null(pool_create(8, 0), "expected pool_create(8, 0) to return NULL");
+	heap_input(0);
+	struct pool *none = pool_create(0, 10), *empty = pool_create(8, 0);
+	heap_input_done();
+	cr_assert_null(none, "expected pool_create(0, 10) to return NULL");
+	cr_assert_null(empty, "expected pool_create(8, 0) to return NULL");
+	heap_input(pool_n(8, 1));
 	struct pool *p = new_pool(8, 1);
 	pool_destroy(p);
 	pool_destroy(NULL);
+	heap_input_done();
 }
 
 Test(pool, objects_are_aligned_distinct_and_separate)
@@ -50,6 +68,7 @@ Test(pool, objects_are_aligned_distinct_and_separate)
 	size_t sizes[] = { 1, 7, 8, 24, 40, 100 };
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 		size_t size = sizes[s], cap = 200;
+		heap_input(pool_n(size, cap));
 		struct pool *p = new_pool(size, cap);
 		void *objs[200];
 		for (size_t i = 0; i < cap; i++) {
@@ -64,11 +83,13 @@ Test(pool, objects_are_aligned_distinct_and_separate)
 		for (size_t i = 0; i < cap; i++)
 			check_stamp(objs[i], size, i);
 		pool_destroy(p);
+		heap_input_done();
 	}
 }
 
 Test(pool, alloc_fails_at_capacity_and_free_makes_room)
 {
+	heap_input(pool_n(16, 10));
 	struct pool *p = new_pool(16, 10);
 	void *objs[10];
 	for (int i = 0; i < 10; i++)
@@ -81,14 +102,17 @@ Test(pool, alloc_fails_at_capacity_and_free_makes_room)
 	pool_free(p, NULL);
 	cr_assert_null(pool_alloc(p), "expected pool_free(p, NULL) to give nothing back");
 	pool_destroy(p);
+	heap_input_done();
 }
 
 Test(pool, freed_objects_are_reused_without_overlap)
 {
 	size_t cap = 1000, size = 24;
-	struct pool *p = new_pool(size, cap);
+	/* The test's own array first: only the pool is held to the budget. */
 	void **objs = calloc(cap, sizeof(*objs));
 	cr_assert_not_null(objs);
+	heap_input(pool_n(size, cap));
+	struct pool *p = new_pool(size, cap);
 	for (int round = 0; round < 20; round++) {
 		for (size_t i = 0; i < cap; i++) {
 			objs[i] = pool_alloc(p);
@@ -102,8 +126,9 @@ Test(pool, freed_objects_are_reused_without_overlap)
 		for (size_t i = 0; i < cap; i++)
 			pool_free(p, objs[(i * 7 + (size_t)round) % cap]);
 	}
-	free(objs);
 	pool_destroy(p);
+	heap_input_done();
+	free(objs);
 }
 
 /* Random allocations and frees against a record of what is out. */
@@ -111,6 +136,7 @@ Test(pool, random_churn)
 {
 	enum { CAP = 500, OPS = 100000 };
 	size_t size = 40;
+	heap_input(pool_n(size, CAP));
 	struct pool *p = new_pool(size, CAP);
 	void *out[CAP];
 	size_t tags[CAP], nr_out = 0, next_tag = 0;
@@ -139,10 +165,13 @@ Test(pool, random_churn)
 	for (size_t k = 0; k < nr_out; k++)
 		check_stamp(out[k], size, tags[k]);
 	pool_destroy(p);
+	heap_input_done();
 }
 
 Test(pool, pools_are_independent)
 {
+	/* Two pools at once: n counts the objects of both. */
+	heap_input(2 * pool_n(32, 3));
 	struct pool *a = new_pool(32, 3), *b = new_pool(32, 3);
 	void *x[3], *y[3];
 	for (int i = 0; i < 3; i++) {
@@ -160,16 +189,19 @@ Test(pool, pools_are_independent)
 		check_stamp(y[i], 32, (size_t)i + 100);
 	pool_destroy(a);
 	pool_destroy(b);
+	heap_input_done();
 }
 
 /* pool_destroy frees objects still out; memcheck on the benchmark checks
  * that nothing leaks, this only checks that it does not crash. */
 Test(pool, destroy_with_objects_out)
 {
+	heap_input(pool_n(64, 100));
 	struct pool *p = new_pool(64, 100);
 	for (int i = 0; i < 60; i++)
 		cr_assert_not_null(pool_alloc(p));
 	pool_destroy(p);
+	heap_input_done();
 }
 
 /* Pools of 1 to 64 objects of 1 to 100 bytes, random allocs and frees
@@ -182,6 +214,7 @@ Test(pool, random_against_oracle)
 		size_t cap = 1 + (size_t)(rnd() % 64), size = 1 + (size_t)(rnd() % 100), out = 0, tag = 0;
 		void *objs[64];
 		size_t tags[64];
+		heap_input(pool_n(size, cap));
 		struct pool *p = new_pool(size, cap);
 		for (int op = 0; op < 500; op++) {
 			if (rnd() % 2) {
@@ -209,5 +242,6 @@ Test(pool, random_against_oracle)
 		for (size_t k = 0; k < out; k++)
 			check_stamp(objs[k], size, tags[k]);
 		pool_destroy(p);
+		heap_input_done();
 	}
 }

@@ -8,7 +8,20 @@
 
 #include "refcount.h"
 
+#include "test_heap.h"
 #include "test_random.h"
+
+/* Each test names the n of the objects it makes (test_heap.h): the heap
+ * held from before the first is made to after the last is freed is held
+ * to the budget at that n. The benchmark's n counts objects of 32 bytes,
+ * each allowed 32 more of bookkeeping (64*n in the budget): an object of
+ * up to 32 bytes counts as one, a larger one as the 64-byte units its
+ * bytes and bookkeeping fill, so that it is allowed what refcount.h
+ * allows it. */
+static size_t as_n(size_t size)
+{
+	return (size + 32 + 63) / 64;
+}
 
 /* What destroy saw: how many calls, the objects in order, and the first
  * byte of each object at the time (the object must still be intact). */
@@ -34,16 +47,19 @@ static void *new_object(size_t size, void (*destroy)(void *))
 
 Test(refcount, new_object_has_one_reference)
 {
+	heap_input(as_n(16));
 	void *obj = new_object(16, record_destroy);
 	cr_assert_eq(rc_count(obj), 1, "expected a count of 1 after rc_new, got %zu", rc_count(obj));
 	cr_assert_eq(destroyed, 0, "expected destroy not to be called by rc_new");
 	rc_release(obj);
+	heap_input_done();
 	cr_assert_eq(destroyed, 1, "expected destroy to be called once by the only release, got %zu",
 		     destroyed);
 }
 
 Test(refcount, retain_returns_the_object_and_counts)
 {
+	heap_input(as_n(8));
 	char *obj = new_object(8, NULL);
 	void *same = rc_retain(obj);
 	cr_assert_eq(same, (void *)obj, "expected rc_retain to return its argument %p, got %p",
@@ -55,10 +71,12 @@ Test(refcount, retain_returns_the_object_and_counts)
 	cr_assert_eq(rc_count(obj), 2, "expected a count of 2 after a release, got %zu", rc_count(obj));
 	rc_release(obj);
 	rc_release(obj);
+	heap_input_done();
 }
 
 Test(refcount, destroy_runs_once_at_the_last_release)
 {
+	heap_input(as_n(32));
 	unsigned char *obj = new_object(32, record_destroy);
 	obj[0] = 0xab;
 	rc_retain(obj);
@@ -69,6 +87,7 @@ Test(refcount, destroy_runs_once_at_the_last_release)
 		     destroyed);
 	cr_assert_eq(rc_count(obj), 1, "expected a count of 1, got %zu", rc_count(obj));
 	rc_release(obj);
+	heap_input_done();
 	cr_assert_eq(destroyed, 1, "expected exactly one destroy call, got %zu", destroyed);
 	cr_assert_eq(destroyed_obj[0], (void *)obj, "expected destroy to get the object %p, got %p",
 		     (void *)obj, destroyed_obj[0]);
@@ -79,17 +98,20 @@ Test(refcount, destroy_runs_once_at_the_last_release)
 
 Test(refcount, null_is_ignored)
 {
+	heap_input(as_n(1));
 	void *obj = new_object(1, record_destroy);
 	cr_assert_null(rc_retain(NULL), "expected rc_retain(NULL) to return NULL");
 	rc_release(NULL);
 	cr_assert_eq(rc_count(obj), 1, "expected NULL retains and releases to leave other counts alone");
 	cr_assert_eq(destroyed, 0, "expected rc_release(NULL) to destroy nothing, got %zu calls", destroyed);
 	rc_release(obj);
+	heap_input_done();
 }
 
 Test(refcount, payload_is_aligned_and_separate_from_the_count)
 {
 	for (size_t size = 0; size <= 72; size++) {
+		heap_input(as_n(size));
 		unsigned char *obj = new_object(size, NULL);
 		cr_assert_eq((uintptr_t)obj % alignof(max_align_t), 0,
 			     "expected rc_new(%zu) to return a pointer aligned to %zu bytes, got %p", size,
@@ -104,11 +126,13 @@ Test(refcount, payload_is_aligned_and_separate_from_the_count)
 			cr_assert_eq(obj[i], 0xff, "expected payload byte %zu of %zu untouched, got 0x%02x", i,
 				     size, obj[i]);
 		rc_release(obj);
+		heap_input_done();
 	}
 }
 
 Test(refcount, objects_count_independently)
 {
+	heap_input(2 * as_n(4));
 	void *a = new_object(4, record_destroy), *b = new_object(4, record_destroy);
 	*(unsigned char *)a = 'a';
 	*(unsigned char *)b = 'b';
@@ -124,11 +148,13 @@ Test(refcount, objects_count_independently)
 	rc_release(a);
 	rc_release(a);
 	rc_release(a);
+	heap_input_done();
 	cr_assert_eq(destroyed, 2, "expected two destroys in all, got %zu", destroyed);
 }
 
 Test(refcount, many_references)
 {
+	heap_input(as_n(64));
 	void *obj = new_object(64, record_destroy);
 	for (size_t i = 1; i <= 1000; i++) {
 		rc_retain(obj);
@@ -141,6 +167,7 @@ Test(refcount, many_references)
 		cr_assert_eq(destroyed, 0, "expected no destroy with %zu references left", i);
 	}
 	rc_release(obj);
+	heap_input_done();
 	cr_assert_eq(destroyed, 1, "expected one destroy after the last release, got %zu", destroyed);
 }
 
@@ -166,6 +193,7 @@ static void link_destroy(void *obj)
 Test(refcount, destroy_may_release_other_objects)
 {
 	struct link *head = NULL;
+	heap_input(100 * as_n(sizeof(*head)));
 	for (int i = 99; i >= 0; i--) {
 		struct link *l = new_object(sizeof(*l), link_destroy);
 		l->next = head; /* takes over our reference to head */
@@ -179,6 +207,7 @@ Test(refcount, destroy_may_release_other_objects)
 	cr_assert_eq(rc_count(tail_half), 1, "expected the retained node's count to drop to 1, got %zu",
 		     rc_count(tail_half));
 	rc_release(tail_half);
+	heap_input_done();
 	cr_assert_eq(unlinked, 100, "expected all 100 nodes destroyed, got %zu", unlinked);
 	for (unsigned i = 0; i < 100; i++)
 		cr_assert_eq(unlinked_tags[i], i, "expected node %u destroyed in turn %u, got node %u", i, i,
@@ -200,12 +229,16 @@ Test(refcount, random_against_oracle)
 {
 	uint64_t seed = rnd_seed();
 	for (int round = 0; round < 40; round++) {
-		size_t n = 1 + (size_t)(rnd() % 100), gone = 0;
+		size_t n = 1 + (size_t)(rnd() % 100), gone = 0, objects = 0;
 		void *o[100];
-		size_t count[100];
+		size_t count[100], size[100];
 		random_freed = 0;
+		/* The sizes first, for the n of the objects (as_n). */
+		for (size_t i = 0; i < n; i++)
+			objects += as_n(size[i] = (size_t)(rnd() % 64));
+		heap_input(objects);
 		for (size_t i = 0; i < n; i++) {
-			o[i] = new_object((size_t)(rnd() % 64), count_destroy);
+			o[i] = new_object(size[i], count_destroy);
 			count[i] = 1;
 		}
 		for (int op = 0; op < 2000 && gone < n; op++) {
@@ -229,6 +262,7 @@ Test(refcount, random_against_oracle)
 		for (size_t i = 0; i < n; i++)
 			while (count[i]--)
 				rc_release(o[i]);
+		heap_input_done();
 		cr_assert_eq(random_freed, n, "random case %d (seed %llu): expected all %zu objects destroyed, got %zu",
 			     round, (unsigned long long)seed, n, random_freed);
 	}

@@ -7,13 +7,24 @@
 
 #include "deque.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
-static struct deque *new_deque(void)
+/* A deque for at most n elements (the benchmark's n: its pushes, all held
+ * at once): the heap held from before it is made to after free_deque is
+ * held to the budget at n (test_heap.h). */
+static struct deque *new_deque(size_t n)
 {
+	heap_input(n);
 	struct deque *d = deque_new();
 	cr_assert_not_null(d, "expected deque_new to return a deque, got NULL");
 	return d;
+}
+
+static void free_deque(struct deque *d)
+{
+	deque_free(d);
+	heap_input_done();
 }
 
 /* Checks that d holds exactly want[0..n), front first. */
@@ -27,7 +38,7 @@ static void expect_contents(const struct deque *d, const int *want, size_t n)
 
 Test(deque, new_is_empty_and_pops_fail)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(1);
 	int out = 99;
 	cr_assert_eq(deque_len(d), 0, "expected a new deque to be empty, got length %zu", deque_len(d));
 	cr_assert_not(deque_pop_front(d, &out), "expected pop_front on an empty deque to fail");
@@ -38,13 +49,13 @@ Test(deque, new_is_empty_and_pops_fail)
 	out = 99;
 	cr_assert_not(deque_pop_back(d, &out), "expected pop_back on the emptied deque to fail");
 	cr_assert_eq(out, 99, "expected *out untouched by a failed pop, got %d", out);
-	deque_free(d);
 	deque_free(NULL);
+	free_deque(d);
 }
 
 Test(deque, push_back_is_a_queue)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(5);
 	int out;
 	for (int i = 0; i < 5; i++)
 		cr_assert(deque_push_back(d, i * 10));
@@ -55,12 +66,12 @@ Test(deque, push_back_is_a_queue)
 		cr_assert_eq(out, i * 10, "expected pop_front to give %d, got %d", i * 10, out);
 	}
 	cr_assert_eq(deque_len(d), 0, "expected length 0, got %zu", deque_len(d));
-	deque_free(d);
+	free_deque(d);
 }
 
 Test(deque, push_front_reverses)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(5);
 	int out;
 	for (int i = 1; i <= 5; i++)
 		cr_assert(deque_push_front(d, i));
@@ -70,12 +81,12 @@ Test(deque, push_front_reverses)
 	cr_assert(deque_pop_front(d, &out) && out == 5, "expected pop_front to give 5, got %d", out);
 	int rest[] = { 4, 3, 2 };
 	expect_contents(d, rest, 3);
-	deque_free(d);
+	free_deque(d);
 }
 
 Test(deque, both_ends_mixed)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(5);
 	cr_assert(deque_push_back(d, 2));
 	cr_assert(deque_push_front(d, 1));
 	cr_assert(deque_push_back(d, 3));
@@ -83,14 +94,14 @@ Test(deque, both_ends_mixed)
 	cr_assert(deque_push_back(d, INT_MAX));
 	int want[] = { INT_MIN, 1, 2, 3, INT_MAX };
 	expect_contents(d, want, 5);
-	deque_free(d);
+	free_deque(d);
 }
 
 /* A queue that never holds more than a few elements walks its ring many
  * times around: positions must wrap. */
 Test(deque, wraps_around)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(4);
 	int out, next_in = 0, next_out = 0;
 	for (int i = 0; i < 3; i++)
 		cr_assert(deque_push_back(d, next_in++));
@@ -103,14 +114,14 @@ Test(deque, wraps_around)
 	}
 	int want[] = { next_out, next_out + 1, next_out + 2 };
 	expect_contents(d, want, 3);
-	deque_free(d);
+	free_deque(d);
 }
 
 /* Growing while the elements wrap past the end of the buffer must keep
  * their order: the classic ring-buffer bug. */
 Test(deque, grows_while_wrapped)
 {
-	struct deque *d = new_deque();
+	struct deque *d = new_deque(1500);
 	int out;
 	for (int i = 0; i < 5; i++)
 		cr_assert(deque_push_back(d, i));
@@ -131,7 +142,7 @@ Test(deque, grows_while_wrapped)
 	for (int i = 0; i < 1000; i++)
 		cr_assert_eq(deque_at(d, (size_t)(500 + i)), i, "expected deque_at(%d) = %d, got %d",
 			     500 + i, i, deque_at(d, (size_t)(500 + i)));
-	deque_free(d);
+	free_deque(d);
 }
 
 /* Random operations against a plain array with room at both ends. */
@@ -140,10 +151,21 @@ Test(deque, random_operations_match_a_model)
 	enum { OPS = 200000 };
 	int *model = malloc(2 * OPS * sizeof(*model));
 	cr_assert_not_null(model);
-	size_t lo = OPS, hi = OPS;
-	struct deque *d = new_deque();
+	size_t lo = OPS, hi = OPS, most = 0;
 	unsigned state = 12345;
 
+	/* The most elements the deque will hold, from the same draws: its n. */
+	for (size_t op = 0, len = 0; op < OPS; op++) {
+		state = state * 1103515245u + 12345u;
+		if ((state >> 16) % 10 < 6) {
+			if (++len > most)
+				most = len;
+		} else if (len) {
+			len--;
+		}
+	}
+	state = 12345;
+	struct deque *d = new_deque(most);
 	for (int op = 0; op < OPS; op++) {
 		state = state * 1103515245u + 12345u;
 		unsigned r = (state >> 16) % 10;
@@ -179,26 +201,46 @@ Test(deque, random_operations_match_a_model)
 		cr_assert_eq(out, model[lo], "expected pop_front to give %d, got %d", model[lo], out);
 	}
 	cr_assert_eq(deque_len(d), 0, "expected length 0 at the end, got %zu", deque_len(d));
-	deque_free(d);
+	free_deque(d);
 	free(model);
 }
 
 /* Random pushes and pops at both ends (0 to 3000 operations, pushes or
- * pops in the majority by turns) and deque_at, against a plain array. */
+ * pops in the majority by turns) and deque_at, against a plain array.
+ * The operations are drawn first, for the most elements the deque will
+ * hold: its n. */
 Test(deque, random_against_oracle)
 {
 	uint64_t seed = rnd_seed();
 	for (int round = 0; round < 20; round++) {
-		size_t ops = rnd_len(3000), lo = ops, hi = ops;
+		size_t ops = rnd_len(3000), lo = ops, hi = ops, most = 0;
 		int *model = malloc((2 * ops + 1) * sizeof(int)), out = 0;
-		struct deque *d = new_deque();
+		struct {
+			unsigned what; /* a push when 2 or more, else a pop (back when 1) */
+			int x;
+			bool back;
+			size_t at; /* the deque_at after it */
+		} *plan = malloc((ops ? ops : 1) * sizeof(*plan));
 		unsigned push_in = 3 + (unsigned)(rnd() % 3);
-		cr_assert_not_null(model);
+		cr_assert(model && plan);
+		for (size_t op = 0, len = 0; op < ops; op++) {
+			plan[op].what = (unsigned)(rnd() % push_in);
+			if (plan[op].what >= 2) {
+				plan[op].x = rnd_value();
+				plan[op].back = rnd() % 2;
+				if (++len > most)
+					most = len;
+			} else if (len) {
+				len--;
+			}
+			plan[op].at = len ? (size_t)(rnd() % len) : 0;
+		}
+		struct deque *d = new_deque(most);
 		for (size_t op = 0; op < ops; op++) {
-			unsigned what = (unsigned)(rnd() % push_in);
+			unsigned what = plan[op].what;
 			if (what >= 2) {
-				int x = rnd_value();
-				bool back = rnd() % 2;
+				int x = plan[op].x;
+				bool back = plan[op].back;
 				cr_assert(back ? deque_push_back(d, x) : deque_push_front(d, x),
 					  "random case %d (seed %llu), operation %zu: push failed", round, (unsigned long long)seed, op);
 				if (back)
@@ -218,12 +260,13 @@ Test(deque, random_against_oracle)
 			cr_assert_eq(deque_len(d), hi - lo, "random case %d (seed %llu), operation %zu: expected length %zu, got %zu",
 				     round, (unsigned long long)seed, op, hi - lo, deque_len(d));
 			if (hi > lo) {
-				size_t i = (size_t)(rnd() % (hi - lo));
+				size_t i = plan[op].at;
 				cr_assert_eq(deque_at(d, i), model[lo + i], "random case %d (seed %llu), operation %zu: expected deque_at(%zu) = %d, got %d",
 					     round, (unsigned long long)seed, op, i, model[lo + i], deque_at(d, i));
 			}
 		}
-		deque_free(d);
+		free_deque(d);
 		free(model);
+		free(plan);
 	}
 }

@@ -4,16 +4,28 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "intset.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
-static struct intset *new_set(void)
+/* A set that will hold at most n values at once (intset.h's n): the heap
+ * held from before it is made to after free_set is held to the budget at
+ * n (test_heap.h). */
+static struct intset *new_set(size_t n)
 {
+	heap_input(n);
 	struct intset *s = intset_new();
 	cr_assert_not_null(s, "expected intset_new to return a set, got NULL");
 	return s;
+}
+
+static void free_set(struct intset *s)
+{
+	intset_free(s);
+	heap_input_done();
 }
 
 /* Distinct values spread over the int range: i times an odd constant is a
@@ -25,19 +37,19 @@ static int spread(size_t i)
 
 Test(intset, new_is_empty)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(1);
 	cr_assert_eq(intset_size(s), 0, "expected size 0, got %zu", intset_size(s));
 	cr_assert_not(intset_contains(s, 0), "expected an empty set not to contain 0");
 	cr_assert_not(intset_remove(s, 0), "expected remove on an empty set to return false");
 	cr_assert_eq(intset_add(s, 0), 1, "expected adding 0 to return 1");
 	cr_assert(intset_contains(s, 0), "expected the set to contain 0 once added");
-	intset_free(s);
 	intset_free(NULL);
+	free_set(s);
 }
 
 Test(intset, add_reports_new_and_old)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(2);
 	int got = intset_add(s, 42);
 	cr_assert_eq(got, 1, "expected adding 42 to return 1, got %d", got);
 	got = intset_add(s, 42);
@@ -47,12 +59,12 @@ Test(intset, add_reports_new_and_old)
 	cr_assert_eq(intset_size(s), 2, "expected size 2, got %zu", intset_size(s));
 	cr_assert(intset_contains(s, 42) && intset_contains(s, -42), "expected 42 and -42 in the set");
 	cr_assert_not(intset_contains(s, 41), "expected 41 not in the set");
-	intset_free(s);
+	free_set(s);
 }
 
 Test(intset, extremes_and_zero)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(7);
 	int values[] = { INT_MIN, INT_MAX, 0, -1, 1, INT_MIN + 1, INT_MAX - 1 };
 	for (size_t i = 0; i < 7; i++)
 		cr_assert_eq(intset_add(s, values[i]), 1, "expected adding %d to return 1", values[i]);
@@ -62,12 +74,12 @@ Test(intset, extremes_and_zero)
 	cr_assert(intset_remove(s, INT_MIN), "expected INT_MIN to be removed");
 	cr_assert_not(intset_contains(s, INT_MIN), "expected INT_MIN gone after remove");
 	cr_assert(intset_contains(s, INT_MIN + 1), "expected INT_MIN + 1 still in the set");
-	intset_free(s);
+	free_set(s);
 }
 
 Test(intset, remove_then_add_again)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(1);
 	cr_assert_eq(intset_add(s, 7), 1);
 	cr_assert(intset_remove(s, 7), "expected remove of 7 to return true");
 	cr_assert_not(intset_remove(s, 7), "expected a second remove of 7 to return false");
@@ -76,12 +88,12 @@ Test(intset, remove_then_add_again)
 	cr_assert_eq(intset_add(s, 7), 1, "expected adding 7 after its removal to return 1");
 	cr_assert_eq(intset_add(s, 7), 0, "expected adding 7 twice to return 0");
 	cr_assert_eq(intset_size(s), 1, "expected size 1, got %zu", intset_size(s));
-	intset_free(s);
+	free_set(s);
 }
 
 Test(intset, many_values_survive_growth)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(20000);
 	size_t n = 20000;
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(intset_add(s, spread(i)), 1, "expected adding value %zu (%d) to return 1", i,
@@ -95,14 +107,14 @@ Test(intset, many_values_survive_growth)
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(intset_add(s, spread(i)), 0, "expected adding value %zu again to return 0", i);
 	cr_assert_eq(intset_size(s), n, "expected size %zu after re-adding, got %zu", n, intset_size(s));
-	intset_free(s);
+	free_set(s);
 }
 
 /* Removing values from the middle of collision chains must not hide the
  * values stored after them. */
 Test(intset, removals_keep_the_rest_findable)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(20000);
 	size_t n = 20000;
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(intset_add(s, spread(i)), 1);
@@ -115,14 +127,14 @@ Test(intset, removals_keep_the_rest_findable)
 		cr_assert_eq(intset_contains(s, spread(i)), want, "expected contains(%d) = %d after removals",
 			     spread(i), want);
 	}
-	intset_free(s);
+	free_set(s);
 }
 
 /* Values that differ only in their high bits: a table indexed by the low
  * bits alone piles them all into one chain (the test still passes, slowly). */
 Test(intset, values_that_differ_in_high_bits)
 {
-	struct intset *s = new_set();
+	struct intset *s = new_set(2000);
 	for (int i = -1000; i < 1000; i++)
 		cr_assert_eq(intset_add(s, i * 65536), 1, "expected adding %d to return 1", i * 65536);
 	for (int i = -1000; i < 1000; i++) {
@@ -130,14 +142,15 @@ Test(intset, values_that_differ_in_high_bits)
 		cr_assert_not(intset_contains(s, i * 65536 + 1), "expected %d not in the set", i * 65536 + 1);
 	}
 	cr_assert_eq(intset_size(s), 2000, "expected size 2000, got %zu", intset_size(s));
-	intset_free(s);
+	free_set(s);
 }
 
 /* Adds and removes in turn, so that a table which never clears its
  * tombstones fills up with them. */
 Test(intset, churn)
 {
-	struct intset *s = new_set();
+	/* 11 at most: each add comes before the remove that takes it back to 10. */
+	struct intset *s = new_set(11);
 	for (size_t i = 0; i < 200000; i++) {
 		cr_assert_eq(intset_add(s, spread(i)), 1, "expected adding value %zu to return 1", i);
 		if (i >= 10)
@@ -147,21 +160,26 @@ Test(intset, churn)
 	cr_assert_eq(intset_size(s), 10, "expected size 10, got %zu", intset_size(s));
 	for (size_t i = 199990; i < 200000; i++)
 		cr_assert(intset_contains(s, spread(i)), "expected value %zu in the set", i);
-	intset_free(s);
+	free_set(s);
 }
 
 /* Random adds, removes and lookups (0 to 3000) of values from a narrow
  * range, the whole range or the extremes, against a small table of the
- * values seen (a linear scan over at most a few hundred distinct ones). */
+ * values seen (a linear scan over at most a few hundred distinct ones).
+ * The operations are drawn first, for the most values the set will hold:
+ * its n. */
 Test(intset, random_against_oracle)
 {
 	uint64_t seed = rnd_seed();
 	for (int round = 0; round < 20; round++) {
-		size_t ops = rnd_len(3000), nvals = 1 + (size_t)(rnd() % 300), size = 0;
+		size_t ops = rnd_len(3000), nvals = 1 + (size_t)(rnd() % 300), size = 0, most = 0;
 		int *vals = malloc(nvals * sizeof(int));
 		bool *in = calloc(nvals, sizeof(bool));
-		struct intset *s = new_set();
-		cr_assert(vals && in);
+		struct {
+			size_t k, first;
+			int what; /* 0: add, 1: remove, 2: contains */
+		} *plan = malloc((ops ? ops : 1) * sizeof(*plan));
+		cr_assert(vals && in && plan);
 		/* Repeats among the values are the same key: the first of them
 		 * holds its state. */
 		for (size_t i = 0; i < nvals; i++)
@@ -173,7 +191,25 @@ Test(intset, random_against_oracle)
 					first = j;
 					break;
 				}
-			int x = vals[k], what = (int)(rnd() % 3);
+			int what = (int)(rnd() % 3);
+			plan[op].k = k;
+			plan[op].first = first;
+			plan[op].what = what;
+			if (what == 0 && !in[first]) {
+				in[first] = true;
+				if (++size > most)
+					most = size;
+			} else if (what == 1 && in[first]) {
+				in[first] = false;
+				size--;
+			}
+		}
+		memset(in, 0, nvals * sizeof(bool));
+		size = 0;
+		struct intset *s = new_set(most);
+		for (size_t op = 0; op < ops; op++) {
+			size_t k = plan[op].k, first = plan[op].first;
+			int x = vals[k], what = plan[op].what;
 			if (what == 0) {
 				int got = intset_add(s, x);
 				cr_assert_eq(got, !in[first], "random case %d (seed %llu), operation %zu: add(%d) gave %d", round,
@@ -194,8 +230,9 @@ Test(intset, random_against_oracle)
 			cr_assert_eq(intset_size(s), size, "random case %d (seed %llu), operation %zu: expected size %zu, got %zu",
 				     round, (unsigned long long)seed, op, size, intset_size(s));
 		}
-		intset_free(s);
+		free_set(s);
 		free(vals);
 		free(in);
+		free(plan);
 	}
 }

@@ -7,10 +7,12 @@
 
 #include "most_frequent.h"
 
+#include "test_heap.h"
 #include "test_random.h"
 
 /* Calls most_frequent on a copy, checks that the copy is unchanged and
- * that the count and value are as expected. */
+ * that the count and value are as expected; the heap the call holds is
+ * held to the budget at n (the benchmark's n: test_heap.h). */
 static void check(const int *a, size_t n, size_t want_count, int want_value)
 {
 	int *copy = malloc((n ? n : 1) * sizeof(*copy));
@@ -18,7 +20,9 @@ static void check(const int *a, size_t n, size_t want_count, int want_value)
 	if (n)
 		memcpy(copy, a, n * sizeof(*copy));
 	int value = 0x5eed;
+	heap_input(n);
 	size_t count = most_frequent(copy, n, &value);
+	heap_input_done();
 	for (size_t i = 0; i < n; i++)
 		cr_assert_eq(copy[i], a[i], "most_frequent modified a[%zu]: was %d, is now %d", i, a[i],
 			     copy[i]);
@@ -129,7 +133,9 @@ Test(most_frequent, random_against_oracle)
 				best = j - i, want = s[i];
 		}
 		int value = 12345;
+		heap_input(n);
 		size_t got = most_frequent(a, n, &value);
+		heap_input_done();
 		cr_assert(got == best && (!n || value == want), "random case %d (seed %llu): n = %zu: expected %d, %zu times; got %d, %zu times",
 			  round, (unsigned long long)seed, n, want, best, value, got);
 		free(a);
