@@ -17,7 +17,8 @@
  * and, for the calls the test named the input size of (test_heap.h), the
  * most heap a call held at once above what was held when it began, all it
  * allocated, and the resident memory it added (the high-water mark of
- * VmRSS, reset when the call begins, less the main stack's growth), the
+ * VmRSS, reset when the call begins, less the main stack's growth and
+ * 256 KiB per thread the call started), the
  * calls grouped by n in steps of a fourth of a power of two (the largest
  * n and the most used in each group; the totals of the call that added
  * most beyond what it allocated):
@@ -43,6 +44,7 @@
 #include "thread_count.h"
 
 #define THREAD_KEEP 1024
+#define THREAD_RESIDENT (256LL << 10)
 
 size_t __sanitizer_get_current_allocated_bytes(void);
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
@@ -54,6 +56,7 @@ static size_t before, body, peak;
  * most since. */
 static size_t input_n, input_base, input_peak, input_total;
 static long long input_rss, input_stack;
+static unsigned input_threads;
 static int input_open;
 
 /* Per group of n (0, then four per power of two): the largest n, the most
@@ -144,8 +147,10 @@ void grader_input_ends(void)
 		stack = status_bytes(text, "VmStk:") - input_stack;
 	}
 	/* The main stack's growth is the stack's, not memory from outside
-	 * malloc (a stack budget checks it). */
-	long long rss = hwm < 0 ? -1 : hwm - input_rss - (stack > 0 ? stack : 0);
+	 * malloc (a stack budget checks it); a thread's stack and the
+	 * sanitizer's state for it (about 110 KiB here) are the thread's. */
+	long long threads = __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED) - input_threads;
+	long long rss = hwm < 0 ? -1 : hwm - input_rss - (stack > 0 ? stack : 0) - threads * THREAD_RESIDENT;
 	if (hwm >= 0 && rss < 0)
 		rss = 0;
 	if (input_n > inputs[g].n)
@@ -172,6 +177,7 @@ void grader_input_begins(size_t n)
 	char text[4096];
 	input_rss = reset_high_water() || read_status(text, sizeof(text)) ? -1 : status_bytes(text, "VmRSS:");
 	input_stack = input_rss >= 0 ? status_bytes(text, "VmStk:") : 0;
+	input_threads = __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
 	__atomic_store_n(&input_total, 0, __ATOMIC_RELAXED);
 	input_base = __sanitizer_get_current_allocated_bytes();
 	__atomic_store_n(&input_peak, input_base, __ATOMIC_RELAXED);
