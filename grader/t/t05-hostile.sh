@@ -226,7 +226,7 @@ hostile_check recreate_memcheck_log memory 'leaks'
 hostile_check zero_meter_jit complexity 'measurements disagree'
 # Memory outside malloc, and a name that would hide memory from the meter.
 hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
-hostile_check extremes_bitmap memory 'held 512.0 MiB of heap at once'
+hostile_check extremes_bitmap memory 'held 512.0 MiB of memory at once on the input of n = 3 in test has_duplicates/int_extremes'
 # Huge only on a test's few values over a wide range: the budget holds at
 # each test's own n (test_heap.h), under the coarse net's 68 MiB.
 hostile_check range_table_small_n memory 'on the input of n = 8 in test has_duplicates/few_values_wide_range'
@@ -316,7 +316,10 @@ echo "# t05-hostile: $(($(date +%s) - hostile_start)) s"
 # under memcheck too): two at a time, as detect_env and detect_cmdline.
 hostile_batch 1 three_positions
 hostile_batch 2 power_of_two_shortcut alarm_shortcut
-hostile_check three_positions tests 'random case'
+hostile_check three_positions tests 'of 11 passed'
+expect "hostile three_positions: the randomised cases catch it, with their seed" \
+	"json_get $HT/three_positions/out.json \"[c['message'] for c in d['exercises'][0]['tests']['cases'] if c['name'] == 'has_duplicates/random_against_oracle'][0]\" | grep -qF 'random case 0 (seed '" \
+	"$HT/three_positions/out.json"
 expect "hostile three_positions: the benchmark's checked answers catch it too" \
 	"json_get $HT/three_positions/out.json \"d['exercises'][0]['complexity']['reason']\" | grep -qF 'gave a wrong answer at n ='" \
 	"$HT/three_positions/out.json"
