@@ -178,6 +178,7 @@ void exercise_result_release(struct exercise_result *ex)
 	free(ex->memory.heap_budget_expr);
 	free(ex->memory.tests_heap_test);
 	free(ex->memory.tests_input_test);
+	free(ex->memory.tests_report_lost);
 	free(ex->memory.stack_budget_expr);
 	for (size_t i = 0; i < ex->memory.nr_leaks; i++) {
 		free(ex->memory.leaks[i].kind);

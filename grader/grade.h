@@ -158,6 +158,8 @@ struct memory_result {
 	long long tests_heap_peak; /* the most heap one test's body held at once (the
 				    * tests' sanitizer build), 0 when not measured */
 	char *tests_heap_test;     /* that test's name */
+	char *tests_report_lost;   /* a passing test whose sanitizer report did not
+				    * arrive (its output closed or replaced) */
 	size_t tests_inputs;       /* calls the tests named the input size of (test_heap.h) */
 	char *tests_input_test;    /* the test whose call went furthest over the budget
 				    * at its n, NULL when none went over */

@@ -793,6 +793,9 @@ void memory_run(const struct context *ctx, const struct spec_exercise *ex, const
 		char *san_dir = path_join(run_dir, "tests-san");
 		char *note = NULL;
 		int r = memtests_run(ex, build_dir, san_dir, out, &note);
+		if (out->tests_report_lost)
+			measurement_error(out, &why, "the test %s passed, but its memory report (the heap at the input sizes it names) did not arrive: the code under test closed or replaced its standard output and error; the tests' inputs could not be checked",
+					  out->tests_report_lost);
 		if (r) {
 			char *tests_dir = path_join(run_dir, "tests");
 			run_tests_memcheck(ex, build_dir, tests_dir, out, &why);
