@@ -164,8 +164,7 @@ struct memory_result {
 	char *tests_input_test;    /* the test whose call went furthest over the budget
 				    * at its n, NULL when none went over */
 	size_t tests_input_n;      /* that call's n */
-	long long tests_input_used; /* the most heap it held at once, with... */
-	long long tests_input_outside; /* ...resident memory from outside malloc */
+	long long tests_input_used; /* the most heap it held at once */
 	struct location peak_site; /* the student's line that held most at the peak */
 	long long peak_site_bytes;
 	long long peak_stack;      /* -1 when not measured */

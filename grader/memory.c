@@ -711,16 +711,12 @@ static void tests_heap_check(const struct spec_exercise *ex, struct memory_resul
 {
 	if (out->tests_input_test) {
 		long long at = budget_of(ex->heap_budget, out->tests_input_n);
-		char *allowed = xstrdup(memory_human(at)), *outside = NULL;
-		if (out->tests_input_outside)
-			outside = xasprintf(" (%s of it from outside malloc: resident memory its heap does not explain)",
-					    memory_human(out->tests_input_outside));
+		char *allowed = xstrdup(memory_human(at));
 		out->faults++;
-		add_reason(why, "%s held %s of memory at once%s on the input of n = %zu in test %s, over the budget %s = %s at that n",
-			   ex->name, memory_human(out->tests_input_used), outside ? outside : "", out->tests_input_n,
-			   out->tests_input_test, ex->heap_budget, allowed);
+		add_reason(why, "%s held %s of heap at once on the input of n = %zu in test %s, over the budget %s = %s at that n",
+			   ex->name, memory_human(out->tests_input_used), out->tests_input_n, out->tests_input_test,
+			   ex->heap_budget, allowed);
 		free(allowed);
-		free(outside);
 		return;
 	}
 	size_t n = ex->memory_size;

@@ -30,10 +30,6 @@
 /* What a call may hold above its budget at its n: the C library's own
  * buffers (a first printf's), the sanitizer's rounding. */
 #define INPUT_SLACK ((long long)64 << 10)
-/* Resident memory a call may add beyond what it allocated: the
- * sanitizer's own bookkeeping (a new size class's region, a thread's
- * state), pages the C library touches. */
-#define INPUT_RSS_SLACK ((long long)1 << 20)
 
 /* Takes the findings of one test's report into out, named by the test. */
 static void take(struct memory_result *out, struct sanitizer_report *rep, const char *test, size_t *alloc_errors)
@@ -70,8 +66,7 @@ static long long held_after(const char *output, long long *peak)
 }
 
 /* The calls of one test that named their input size (test_heap.h): each
- * group's most used (with the resident memory the heap does not explain)
- * against the budget at its largest n. The call that
+ * group's most used against the budget at its largest n. The call that
  * went furthest over is kept in out, if any went over. Lines the code
  * under test prints itself can only add calls to check. */
 static void inputs_check(const struct spec_exercise *ex, const char *output, const char *test,
@@ -81,14 +76,7 @@ static void inputs_check(const struct spec_exercise *ex, const char *output, con
 	     p = strstr(p + 1, INPUT_MARK)) {
 		char *end;
 		unsigned long long n = strtoull(p + strlen(INPUT_MARK), &end, 10);
-		long long used = strtoll(end, &end, 10);
-		long long total = strtoll(end, &end, 10), rss = strtoll(end, NULL, 10);
-		/* What the call made resident beyond all it allocated (with
-		 * the sanitizer's shadow, an eighth more) came from outside
-		 * malloc: mmap, the stack. */
-		long long outside = rss - total - total / 8 - INPUT_RSS_SLACK;
-		if (outside > 0)
-			used += outside;
+		long long used = strtoll(end, NULL, 10);
 		double budget;
 		if (expr_eval(ex->heap_budget, (double)n, &budget))
 			return;
@@ -100,7 +88,6 @@ static void inputs_check(const struct spec_exercise *ex, const char *output, con
 			out->tests_input_test = xstrdup(test);
 			out->tests_input_n = (size_t)n;
 			out->tests_input_used = used;
-			out->tests_input_outside = outside > 0 ? outside : 0;
 		}
 	}
 }

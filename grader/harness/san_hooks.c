@@ -15,15 +15,11 @@
  *   ==grader-heap== HELD PEAK
  *
  * and, for the calls the test named the input size of (test_heap.h), the
- * most heap a call held at once above what was held when it began, all it
- * allocated, and the resident memory it added (the high-water mark of
- * VmRSS, reset when the call begins, less the main stack's growth and
- * 256 KiB per thread the call started), the
+ * most heap a call held at once above what was held when it began, the
  * calls grouped by n in steps of a fourth of a power of two (the largest
- * n and the most used in each group; the totals of the call that added
- * most beyond what it allocated):
+ * n and the most used in each group):
  *
- *   ==grader-input== N USED TOTAL RESIDENT
+ *   ==grader-input== N USED
  *
  * A test that holds more when its body returns than before it is
  * suspect, and the grader confirms with memcheck; so is a test whose line
@@ -38,13 +34,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <fcntl.h>
-#include <stdlib.h>
 
 #include "thread_count.h"
 
 #define THREAD_KEEP 1024
-#define THREAD_RESIDENT (256LL << 10)
 
 size_t __sanitizer_get_current_allocated_bytes(void);
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
@@ -54,17 +47,14 @@ static size_t before, body, peak;
 
 /* The call whose input size the test named: the heap when it began, the
  * most since. */
-static size_t input_n, input_base, input_peak, input_total;
-static long long input_rss, input_stack;
-static unsigned input_threads;
+static size_t input_n, input_base, input_peak;
 static int input_open;
 
 /* Per group of n (0, then four per power of two): the largest n, the most
  * used. */
 #define INPUT_GROUPS (1 + 4 * 64)
 static struct {
-	size_t n, used, total;
-	long long rss;
+	size_t n, used;
 	int seen;
 } inputs[INPUT_GROUPS];
 
@@ -82,10 +72,8 @@ static void on_malloc(const volatile void *p, size_t size)
 	(void)size;
 	size_t now = __sanitizer_get_current_allocated_bytes();
 	raise_to(&peak, now);
-	if (__atomic_load_n(&input_open, __ATOMIC_RELAXED)) {
+	if (__atomic_load_n(&input_open, __ATOMIC_RELAXED))
 		raise_to(&input_peak, now);
-		__atomic_fetch_add(&input_total, size, __ATOMIC_RELAXED);
-	}
 }
 
 static size_t group_of(size_t n)
@@ -97,41 +85,6 @@ static size_t group_of(size_t n)
 	return 1 + 4 * (size_t)lg + quarter;
 }
 
-/* Reads /proc/self/status into text (size bytes). Returns 0 or -1.
- * Without malloc: the hooks run inside it. */
-static int read_status(char *text, size_t size)
-{
-	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	ssize_t len = read(fd, text, size - 1);
-	close(fd);
-	if (len <= 0)
-		return -1;
-	text[len] = '\0';
-	return 0;
-}
-
-/* A field of the status text, in bytes (VmRSS: resident now; VmHWM: the
- * most resident since the mark was last reset; VmStk: the main stack's
- * size, which grows with its deepest use), or -1. */
-static long long status_bytes(const char *text, const char *field)
-{
-	const char *at = strstr(text, field);
-	return at ? strtoll(at + strlen(field) + 1, NULL, 10) * 1024 : -1;
-}
-
-/* Resets VmHWM to the resident memory now (Linux 4.0 and later). */
-static int reset_high_water(void)
-{
-	int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int r = write(fd, "5", 1) == 1 ? 0 : -1;
-	close(fd);
-	return r;
-}
-
 void grader_input_ends(void);
 void grader_input_ends(void)
 {
@@ -139,33 +92,10 @@ void grader_input_ends(void)
 		return;
 	size_t most = __atomic_load_n(&input_peak, __ATOMIC_RELAXED);
 	size_t used = most > input_base ? most - input_base : 0, g = group_of(input_n);
-	size_t total = __atomic_load_n(&input_total, __ATOMIC_RELAXED);
-	char text[4096];
-	long long hwm = -1, stack = 0;
-	if (input_rss >= 0 && !read_status(text, sizeof(text))) {
-		hwm = status_bytes(text, "VmHWM:");
-		stack = status_bytes(text, "VmStk:") - input_stack;
-	}
-	/* The main stack's growth is the stack's, not memory from outside
-	 * malloc (a stack budget checks it); a thread's stack and the
-	 * sanitizer's state for it (about 110 KiB here) are the thread's. */
-	long long threads = __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED) - input_threads;
-	long long rss = hwm < 0 ? -1 : hwm - input_rss - (stack > 0 ? stack : 0) - threads * THREAD_RESIDENT;
-	if (hwm >= 0 && rss < 0)
-		rss = 0;
 	if (input_n > inputs[g].n)
 		inputs[g].n = input_n;
 	if (used > inputs[g].used)
 		inputs[g].used = used;
-	/* The resident growth beyond what the heap explains is what counts:
-	 * kept with the call that had the most of it. */
-	if (!inputs[g].seen || (rss >= 0 && inputs[g].rss >= 0 &&
-				rss - (long long)total > inputs[g].rss - (long long)inputs[g].total)) {
-		inputs[g].rss = rss;
-		inputs[g].total = total;
-	} else if (rss < 0) {
-		inputs[g].rss = -1;
-	}
 	inputs[g].seen = 1;
 }
 
@@ -174,11 +104,6 @@ void grader_input_begins(size_t n)
 {
 	grader_input_ends();
 	input_n = n;
-	char text[4096];
-	input_rss = reset_high_water() || read_status(text, sizeof(text)) ? -1 : status_bytes(text, "VmRSS:");
-	input_stack = input_rss >= 0 ? status_bytes(text, "VmStk:") : 0;
-	input_threads = __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
-	__atomic_store_n(&input_total, 0, __ATOMIC_RELAXED);
 	input_base = __sanitizer_get_current_allocated_bytes();
 	__atomic_store_n(&input_peak, input_base, __ATOMIC_RELAXED);
 	__atomic_store_n(&input_open, 1, __ATOMIC_RELAXED);
@@ -238,7 +163,7 @@ static void report_heap(void)
 	size_t most = __atomic_load_n(&peak, __ATOMIC_RELAXED);
 	long long held = (long long)after - (long long)before;
 	long long keep = (long long)THREAD_KEEP * __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
-	char line[128];
+	char line[96];
 	int n = snprintf(line, sizeof(line), "\n==grader-heap== %lld %lld\n",
 			 held > keep ? held : held > 0 ? 0LL : held, most > body ? (long long)(most - body) : 0LL);
 	if (n > 0 && write(2, line, (size_t)n) < 0)
@@ -247,8 +172,7 @@ static void report_heap(void)
 	for (size_t g = 0; g < INPUT_GROUPS; g++) {
 		if (!inputs[g].seen)
 			continue;
-		n = snprintf(line, sizeof(line), "==grader-input== %zu %zu %zu %lld\n", inputs[g].n, inputs[g].used,
-			     inputs[g].total, inputs[g].rss);
+		n = snprintf(line, sizeof(line), "==grader-input== %zu %zu\n", inputs[g].n, inputs[g].used);
 		if (n > 0 && write(2, line, (size_t)n) < 0)
 			break;
 	}

@@ -160,7 +160,7 @@ writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
 	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias \
-	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table extremes_bitmap range_table_small_n mmap_small_n flood_small_n close_stdio_small_n memory_power_of_two fake_include_marker \
+	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table extremes_bitmap range_table_small_n flood_small_n close_stdio_small_n memory_power_of_two fake_include_marker \
 	helper_file_leak
 wait $writer $sleeper
 sleep 1
@@ -226,14 +226,12 @@ hostile_check recreate_memcheck_log memory 'leaks'
 hostile_check zero_meter_jit complexity 'measurements disagree'
 # Memory outside malloc, and a name that would hide memory from the meter.
 hostile_check static_bss_bitmap memory 'with 512.0 MiB of static data'
-hostile_check extremes_bitmap memory 'held 512.0 MiB of memory at once on the input of n = 3 in test has_duplicates/int_extremes'
+hostile_check extremes_bitmap memory 'held 512.0 MiB of heap at once on the input of n = 3 in test has_duplicates/int_extremes'
 # Huge only on a test's few values over a wide range: the budget holds at
 # each test's own n (test_heap.h), under the coarse net's 68 MiB.
 hostile_check range_table_small_n memory 'on the input of n = 8 in test has_duplicates/few_values_wide_range'
-# From mmap, only on a test's tiny input: the resident memory a call adds
-# beyond what it allocated is charged at the test's n.
 # Printing 8 KiB first cannot push the report out of the kept output.
-hostile_check flood_small_n memory 'held 8.0 MiB of memory at once on the input of n = '
+hostile_check flood_small_n memory 'held 8.0 MiB of heap at once on the input of n = '
 # Closing the test's output first: the report does not arrive, and memory
 # is a measurement error (exit 3), not a pass.
 expect "hostile close_stdio_small_n: exit 3" "[ \"\$(cat $HT/close_stdio_small_n/code)\" = 3 ]" "$HT/close_stdio_small_n/out.json"
@@ -241,7 +239,6 @@ expect "hostile close_stdio_small_n: memory is an error: its report did not arri
 	"[ \"\$(json_get $HT/close_stdio_small_n/out.json \"d['exercises'][0]['memory']['status']\")\" = error ] &&
 	 json_get $HT/close_stdio_small_n/out.json \"d['exercises'][0]['memory']['reason']\" | grep -qF 'did not arrive'" \
 	"$HT/close_stdio_small_n/out.json"
-hostile_check mmap_small_n memory 'from outside malloc: resident memory its heap does not explain) on the input of n = '
 # Light only at a power of two: the memory run is moved off 8192 too.
 hostile_check memory_power_of_two memory 'at n = 8015 is over the budget'
 hostile_check static_bench_alloc build 'uses a name reserved for the grader'
