@@ -157,12 +157,12 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 	if (!out->fitted) {
 		if (out->stopped_at && (out->by_clock || out->timed_out)) {
 			out->status = ST_FAIL;
-			out->reason = xasprintf("%s() is too slow to measure: at n = %zu the run went past its time limit, so it grows faster than the claimed %s",
+			out->reason = xasprintf("%s is too slow to measure: at n = %zu the run went past its time limit, so it grows faster than the claimed %s",
 						fn, out->stopped_at, claim);
 		} else if (out->stopped_at) {
 			/* the counts stopped the ladder: the same on any machine */
 			out->status = ST_FAIL;
-			out->reason = xasprintf("%s() is too slow to measure: its cost grew so fast that n = %zu would take the ladder past its budget of instructions, so it grows faster than the claimed %s",
+			out->reason = xasprintf("%s is too slow to measure: its cost grew so fast that n = %zu would take the ladder past its budget of instructions, so it grows faster than the claimed %s",
 						fn, out->stopped_at, claim);
 			add_hot_line(out);
 		} else {
@@ -208,11 +208,11 @@ void complexity_decide(struct complexity_result *out, const char *fn)
 	case FIT_FAIL:
 		out->status = ST_FAIL;
 		if (f->between) {
-			buf_addf(&r, "%s() grows as ", fn);
+			buf_addf(&r, "%s grows as ", fn);
 			add_between(&r, f);
 			buf_addf(&r, ", faster than the claimed %s", claim);
 		} else {
-			buf_addf(&r, "%s() grows as %s (%s), but the spec asks for %s", fn, measured,
+			buf_addf(&r, "%s grows as %s (%s), but the spec asks for %s", fn, measured,
 				 fit_class_word(out->measured), claim);
 		}
 		if (out->stopped_at && out->timed_out)
@@ -589,17 +589,17 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 		} else if (sscanf(line, "wrong %zu %n", &sz, &at) == 1 && at && !out->reason) {
 			/* The driver's bench_check() text, printable already. */
 			out->status = ST_FAIL;
-			out->reason = xasprintf("%s() gave a wrong answer at n = %zu in the benchmark (%.120s)",
-						ex->name, sz, line + at);
+			out->reason = xasprintf("%s gave a wrong answer at n = %zu in the benchmark (%.120s)",
+						ex->subject, sz, line + at);
 		} else if (sscanf(line, "stop %zu %31s", &sz, how) == 2) {
 			stopped = sz;
 			out->timed_out = !strcmp(how, "timeout");
 		} else if (sscanf(line, "exit %31s %d", how, &status) == 2 && !out->reason) {
 			out->status = ST_FAIL;
 			out->reason = !strcmp(how, "abort")
-				? xasprintf("%s() called abort() (at n = %zu)", ex->name,
+				? xasprintf("%s called abort() (at n = %zu)", ex->subject,
 					    started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0)
-				: xasprintf("%s() called %s(%d), which ends the whole program (at n = %zu)", ex->name, how,
+				: xasprintf("%s called %s(%d), which ends the whole program (at n = %zu)", ex->subject, how,
 					    status, started ? started : measured < ex->nr_sizes ? ex->sizes[measured] : 0);
 		}
 	}
@@ -640,7 +640,7 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 	} else if (!out->reason && res.status && next) {
 		out->status = ST_FAIL;
 		if (res.signal || res.status > 128)
-			out->reason = xasprintf("%s() crashed at n = %zu: %s%s%s", ex->name, next,
+			out->reason = xasprintf("%s crashed at n = %zu: %s%s%s", ex->subject, next,
 						strsignal(res.signal ? res.signal : res.status - 128),
 						crash ? " at " : "", crash ? crash : "");
 		else
@@ -662,7 +662,7 @@ static void run_family(const struct spec_exercise *spec_ex, enum meter meter, co
 		out->status = ST_INCONCLUSIVE;
 		out->reason = buf_detach(&why);
 	}
-	complexity_decide(out, ex->name);
+	complexity_decide(out, ex->subject);
 
 	spawn_result_release(&res);
 done:

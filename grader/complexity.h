@@ -30,7 +30,9 @@ size_t complexity_ladder_stop(const size_t *sizes, size_t nr_sizes, const double
 void complexity_refit(struct complexity_result *out);
 
 /* Decides out->status, measured class and reason from out->points (and
- * out->stopped_at) against claim. Exposed for tests. */
-void complexity_decide(struct complexity_result *out, const char *fn);
+ * out->stopped_at) against claim; subject names the code in the reason
+ * ("has_duplicates()", or a structure's name: spec_exercise.subject).
+ * Exposed for tests. */
+void complexity_decide(struct complexity_result *out, const char *subject);
 
 #endif

@@ -52,15 +52,15 @@ static char *ended_early(const struct spawn_result *res, const char *fn, const c
 	}
 	if (res->timed_out) {
 		out->timeouts++;
-		return xasprintf("%s() did not finish at n = %zu under %s in time", fn, n, tool);
+		return xasprintf("%s did not finish at n = %zu under %s in time", fn, n, tool);
 	}
 	if (res->status == PROTOCOL_EXIT_ENDED) {
 		out->faults++;
-		return xasprintf("%s() ended the program (exit or abort) at n = %zu", fn, n);
+		return xasprintf("%s ended the program (exit or abort) at n = %zu", fn, n);
 	}
 	if (res->signal || res->status > 128) {
 		out->faults++;
-		return xasprintf("%s() crashed at n = %zu under %s: %s", fn, n, tool,
+		return xasprintf("%s crashed at n = %zu under %s: %s", fn, n, tool,
 				 strsignal(res->signal ? res->signal : res->status - 128));
 	}
 	return NULL;
@@ -129,7 +129,7 @@ static int run_tool(const struct spec_exercise *ex, const char **argv, const cha
 	run_in(dir, args, build_dir, VALGRIND_TIMEOUT, fds, &res);
 	channel_finish(&ch);
 
-	char *early = ended_early(&res, ex->name, tool, out->n, out);
+	char *early = ended_early(&res, ex->subject, tool, out->n, out);
 	if (early && !partial_ok) {
 		; /* nothing to read */
 	} else if (ch.overflow) {
@@ -264,8 +264,8 @@ static void wrong_answer(const struct spec_exercise *ex, const char *dir, const 
 			end++;
 		size_t len = strcspn(end, "\n");
 		out->faults++;
-		add_reason(why, "%s() gave a wrong answer at n = %llu under %s (%.*s): memory is measured on right answers only",
-			   ex->name, n, tool, (int)(len > 200 ? 200 : len), end);
+		add_reason(why, "%s gave a wrong answer at n = %llu under %s (%.*s): memory is measured on right answers only",
+			   ex->subject, n, tool, (int)(len > 200 ? 200 : len), end);
 	}
 	buf_release(&text);
 	free(path);
@@ -381,7 +381,7 @@ static void run_stack(const struct spec_exercise *ex, const char *bench, const c
 	long long sv[2];
 
 	run_in(dir, argv, build_dir, 60, NULL, &res);
-	if ((early = ended_early(&res, ex->name, "the stack meter", out->n, out))) {
+	if ((early = ended_early(&res, ex->subject, "the stack meter", out->n, out))) {
 		add_reason(why, "%s", early);
 		free(early);
 	} else if (read_sizes(path, sn, sv, 2) == 2) {
@@ -500,7 +500,7 @@ static void run_space(const struct spec_exercise *ex, const char *bench, const c
 		char *path = path_join(sub, "bench.out");
 		struct spawn_result res = SPAWN_RESULT_INIT;
 		run_in(sub, argv, build_dir, 60, NULL, &res);
-		char *early = ended_early(&res, ex->name, k ? "the stack meter" : "the heap meter", 0, out);
+		char *early = ended_early(&res, ex->subject, k ? "the stack meter" : "the heap meter", 0, out);
 		size_t got = k ? read_sizes(path, sn, sv, 64) : read_sizes(path, hn, hv, 64);
 		if (early && !got)
 			add_reason(why, "%s", early);

@@ -296,8 +296,8 @@ static void grade_exercise(struct context *ctx, const struct spec *spec, size_t 
 		/* The same function at a size it could not finish: valgrind
 		 * would only wait for its own timeout. */
 		memory_not_run(&r->memory, ex, ST_INCONCLUSIVE,
-			       xasprintf("not measured: %s() did not finish at n = %zu in the complexity check, and memory is measured at n = %zu (the complexity check holds this against you, not this one)",
-					 ex->name, r->complexity.stopped_at, ex->memory_size));
+			       xasprintf("not measured: %s did not finish at n = %zu in the complexity check, and memory is measured at n = %zu (the complexity check holds this against you, not this one)",
+					 ex->subject, r->complexity.stopped_at, ex->memory_size));
 	} else if (ex->has_memory) {
 		if (!ctx->quiet)
 			fprintf(stderr, "grader: %s: checking memory\n", ex->name);

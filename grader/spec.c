@@ -1191,6 +1191,32 @@ static void load_variants(struct loader *l, const struct field *f, struct spec_e
 	}
 }
 
+/* "name()" when dir's name.h declares or defines a function called name
+ * (an identifier followed by an opening parenthesis), or when the header
+ * cannot be read; else "name": the exercise is a structure with functions
+ * of other names. */
+static char *subject_of(const char *dir, const char *name)
+{
+	struct buf text = BUF_INIT;
+	char *path = dir ? xasprintf("%s/%s.h", dir, name) : NULL;
+	int function = 1;
+	if (path && !read_file(&text, path)) {
+		size_t len = strlen(name);
+		function = 0;
+		for (const char *p = strstr(text.buf, name); p && !function; p = strstr(p + 1, name)) {
+			const char *q = p + len;
+			if (p > text.buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+				continue;
+			while (*q == ' ' || *q == '\t' || *q == '\n')
+				q++;
+			function = *q == '(';
+		}
+	}
+	buf_release(&text);
+	free(path);
+	return function ? xasprintf("%s()", name) : xstrdup(name);
+}
+
 static void load_exercise(struct loader *l, const struct node *map, size_t index,
 			  struct spec_exercise *ex)
 {
@@ -1245,6 +1271,8 @@ static void load_exercise(struct loader *l, const struct node *map, size_t index
 		need_file(l, k[E_NAME].value->pos, l->spec->dir, header, "");
 		free(header);
 	}
+	if (named)
+		ex->subject = subject_of(l->dir_ok ? l->spec->dir : NULL, ex->name);
 	if (l->dir_ok && ex->test_file) {
 		if (test_node)
 			need_file(l, test_node->pos, l->spec->dir, ex->test_file, "");
@@ -1532,6 +1560,7 @@ void spec_release(struct spec *spec)
 	for (size_t i = 0; i < spec->nr_exercises; i++) {
 		struct spec_exercise *ex = &spec->exercises[i];
 		free(ex->name);
+		free(ex->subject);
 		free(ex->test_file);
 		free_strings(ex->hidden, ex->nr_hidden);
 		free_strings(ex->private_tests, ex->nr_private_tests);

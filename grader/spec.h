@@ -62,6 +62,9 @@ struct spec_variant {
 
 struct spec_exercise {
 	char *name;          /* the function, <name>.c and <name>.h */
+	char *subject;       /* how reports name the code: "has_duplicates()" when
+			      * <name>.h declares a function of that name, else
+			      * the name alone (a structure's, as "intset") */
 	struct spec_pos pos;
 	double points[CHECK_COUNT]; /* build is always 0 */
 

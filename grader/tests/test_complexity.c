@@ -77,7 +77,7 @@ Test(complexity, decision_table)
 			r.status = ST_FAIL;
 			r.reason = strdup(w->preset);
 		}
-		complexity_decide(&r, "f");
+		complexity_decide(&r, "f()");
 		cr_expect_eq(r.status, w->status, "%s: %s, want %s (%s)", w->what, status_name(r.status),
 			     status_name(w->status), r.reason);
 		cr_expect_eq(r.measured, w->measured, "%s: measured %s, want %s", w->what, fit_class_name(r.measured),
