@@ -282,6 +282,25 @@ static void warn_points(const struct spec *spec)
 	buf_release(&list);
 }
 
+/* A warning, not a problem: a heap budget whose tests never name an
+ * input's n (test_heap.h) is checked at the benchmark's size, and at the
+ * tests' inputs only by a coarse net. */
+static void warn_unnamed_inputs(const struct spec *spec)
+{
+	for (size_t i = 0; i < spec->nr_exercises; i++) {
+		const struct spec_exercise *ex = &spec->exercises[i];
+		if (!ex->heap_budget || !ex->memcheck_tests || !ex->test_file)
+			continue;
+		char *src = path_join(spec->dir, ex->test_file);
+		struct buf text = BUF_INIT;
+		if (!read_file(&text, src) && !strstr(text.buf, "heap_input("))
+			fprintf(stderr, "%s:1:1: warning: the tests of %s never name an input's n (heap_input(n) around each call: grader/harness/test_heap.h), so its heap budget is checked only at the benchmark's size\n",
+				src, ex->name);
+		buf_release(&text);
+		free(src);
+	}
+}
+
 /* Compiles the runner's objects into dir, as grading does (build.c's
  * build_harness: the same objects, the same filter). Returns 0, or -1
  * with the compiler's messages printed. */
@@ -397,8 +416,10 @@ int cmd_lint(int argc, char **argv)
 	for (int i = 0; i < count; i++) {
 		ok[i] = !spec_load(&specs[i], argv[first + i], stderr);
 		bad |= !ok[i];
-		if (ok[i])
+		if (ok[i]) {
 			warn_points(&specs[i]);
+			warn_unnamed_inputs(&specs[i]);
+		}
 	}
 	/* The course's files of every spec that loaded, even when another
 	 * did not: each bad entry is reported, none hides the next. */

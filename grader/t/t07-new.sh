@@ -25,7 +25,17 @@ expect "new: nothing is written to the repository" \
 	"[ ! -e specs/99_scratch.yaml ] && [ ! -e specs/99_scratch ] && [ ! -e solutions/99_scratch ]"
 
 $GRADER lint "$S" >"$T/new-lint.txt" 2>&1
-expect "new: the spec lints as made" "[ $? -eq 0 ]" "$T/new-lint.txt"
+expect "new: the spec lints as made, its tests naming their n" \
+	"[ $? -eq 0 ] && ! grep -q 'never name an input' $T/new-lint.txt" "$T/new-lint.txt"
+# Tests that never name an input's n: a warning (the heap budget is then
+# checked only at the benchmark's size), not a refusal.
+cp "$C/specs/99_scratch/test_demo.c" "$T/test-before.c"
+sed -i 's/heap_input(n);//' "$C/specs/99_scratch/test_demo.c"
+$GRADER lint --no-compile "$S" >"$T/unnamed-lint.txt" 2>&1
+expect "lint: tests that never name an input's n get a warning, and still lint" \
+	"[ $? -eq 0 ] && grep -q 'test_demo.c:1:1: warning: the tests of demo never name an input' $T/unnamed-lint.txt" \
+	"$T/unnamed-lint.txt"
+cp "$T/test-before.c" "$C/specs/99_scratch/test_demo.c"
 
 # (json_get runs here: expect's conditions run in a shell of their own.)
 $GRADER grade --root "$C" --topic 99 --submission "$C/solutions/99_scratch" --format json \
