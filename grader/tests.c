@@ -419,11 +419,12 @@ static char *ended_failures(const struct tests_result *out, int running)
  * sanitizers' shadow memory); slower: how many times a test may take its
  * spec's time. */
 static void run_tests(const struct spec_exercise *ex, const char *binary, const char *build_dir,
-		      const char *run_dir, size_t memory, double slower, struct tests_result *out)
+		      const char *run_dir, size_t memory, double slower, const char *key, struct tests_result *out)
 {
 	char *results = xasprintf("%s.results", run_dir);
 	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout * slower);
-	const char *env[] = { "GRADER_RESULT_FD=3", timeout, NULL };
+	char *report_key = key ? xasprintf("GRADER_REPORT_KEY=%s", key) : NULL;
+	const char *env[] = { "GRADER_RESULT_FD=3", timeout, report_key, NULL };
 	const char *argv[] = { binary, "--jobs", "1", "--ascii", "--short-filename", NULL };
 	const char *binds[] = { build_dir, NULL };
 	const size_t cap = 64u << 10;
@@ -550,6 +551,7 @@ done:
 	buf_release(&rec);
 	free(results);
 	free(timeout);
+	free(report_key);
 }
 
 int tests_none_finished(const struct tests_result *r)
@@ -569,14 +571,14 @@ void tests_run(const struct context *ctx, const struct spec_exercise *ex, const 
 	       const char *build_dir, const char *run_dir, struct tests_result *out)
 {
 	(void)ctx;
-	run_tests(ex, binary, build_dir, run_dir, (size_t)2 << 30, 1, out);
+	run_tests(ex, binary, build_dir, run_dir, (size_t)2 << 30, 1, NULL, out);
 }
 
 void tests_run_sanitized(const struct spec_exercise *ex, const char *binary, const char *build_dir,
-			 const char *run_dir, struct tests_result *out)
+			 const char *run_dir, const char *key, struct tests_result *out)
 {
 	/* AddressSanitizer reserves terabytes of address space for its
 	 * shadow: its own hard_rss_limit_mb (san_hooks.c) bounds the memory
 	 * instead. A few times slower than native. */
-	run_tests(ex, binary, build_dir, run_dir, 0, 5, out);
+	run_tests(ex, binary, build_dir, run_dir, 0, 5, key, out);
 }

@@ -32,8 +32,10 @@ int tests_parse_records(const char *text, const struct spec_exercise *ex, struct
 
 /* As tests_run, for the sanitizer build of the tests (tests-san): no
  * address-space limit, five times the time. Only each test's output (the
- * sanitizers' reports) is of use in out; the verdicts are tests_run's. */
+ * sanitizers' reports) is of use in out; the verdicts are tests_run's.
+ * key goes to the runner and its workers (GRADER_REPORT_KEY): the hooks
+ * mark their report lines with it (harness/san_hooks.c). */
 void tests_run_sanitized(const struct spec_exercise *ex, const char *binary, const char *build_dir,
-			 const char *run_dir, struct tests_result *out);
+			 const char *run_dir, const char *key, struct tests_result *out);
 
 #endif

@@ -405,12 +405,18 @@ static char output_text[OUTPUT_CAP + 1];
 static size_t output_len;
 static long long output_total;
 
+/* The key the grader gives this run (GRADER_REPORT_KEY): the sanitizer
+ * build's hooks begin their report lines with "==grader-KEY== ", which
+ * the code under test cannot write without reading it from the worker's
+ * memory. A worker takes it and wipes it from its environment. */
+char grader_report_key[40];
+
 #ifdef KEEP_MARKS
 #define MARKS_CAP 16384
-static const char mark[] = "==grader-";
-static char marks[MARKS_CAP], mark_line[128];
+static char mark[64] = "==grader-== ";
+static char marks[MARKS_CAP], mark_line[160];
 static size_t marks_len, mark_len;
-static int mark_skip;
+static int mark_skip, marks_overflow;
 
 /* Takes the lines that begin with mark from n bytes of a test's output;
  * a line may span reads. */
@@ -418,16 +424,21 @@ static void scan_marks(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
+		size_t ml = strlen(mark);
 		if (c == '\n') {
-			if (!mark_skip && mark_len >= sizeof(mark) - 1 && marks_len + mark_len + 1 <= MARKS_CAP) {
-				memcpy(marks + marks_len, mark_line, mark_len);
-				marks_len += mark_len;
-				marks[marks_len++] = '\n';
+			if (!mark_skip && mark_len >= ml) {
+				if (marks_len + mark_len + 1 <= MARKS_CAP) {
+					memcpy(marks + marks_len, mark_line, mark_len);
+					marks_len += mark_len;
+					marks[marks_len++] = '\n';
+				} else {
+					marks_overflow = 1;
+				}
 			}
 			mark_len = 0;
 			mark_skip = 0;
 		} else if (!mark_skip) {
-			if (mark_len == sizeof(mark_line) || (mark_len < sizeof(mark) - 1 && c != mark[mark_len]))
+			if (mark_len == sizeof(mark_line) || (mark_len < ml && c != mark[mark_len]))
 				mark_skip = 1;
 			else
 				mark_line[mark_len++] = c;
@@ -441,6 +452,14 @@ __attribute__((constructor)) static void worker_init(void)
 {
 	if (!getenv("BXFI_MAP"))
 		return;
+	char *key = getenv("GRADER_REPORT_KEY");
+	if (key) {
+		/* Wiped where it stands too: /proc/self/environ shows the
+		 * environment the process began with. */
+		snprintf(grader_report_key, sizeof(grader_report_key), "%s", key);
+		memset(key, '0', strlen(key));
+		unsetenv("GRADER_REPORT_KEY");
+	}
 	const char *out = getenv("GRADER_WORKER_OUTPUT"), *crash = getenv("GRADER_WORKER_CRASH");
 	int fd = out ? open(out, O_WRONLY | O_CLOEXEC) : -1;
 	crash_fd = crash ? open(crash, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
@@ -503,6 +522,10 @@ static void *output_thread(void *arg)
 static void worker_files(void)
 {
 	pthread_t tid;
+#ifdef KEEP_MARKS
+	const char *key = getenv("GRADER_REPORT_KEY");
+	snprintf(mark, sizeof(mark), "==grader-%.40s== ", key ? key : "");
+#endif
 	snprintf(output_path, sizeof(output_path), ".grader-output-%d", (int)getpid());
 	crash_fd = mkostemp(crash_path, O_CLOEXEC);
 	if (crash_fd >= 0)
@@ -542,17 +565,19 @@ static void take_worker_files(const struct criterion_test *t)
 		/* The report lines again after the kept text: a line the cap
 		 * cut, or one past it, is whole here (a second copy of one is
 		 * harmless: the grader takes each line's largest figures). */
-		static char with_marks[OUTPUT_CAP + 1 + MARKS_CAP + 1];
-		if (marks_len) {
+		static char with_marks[OUTPUT_CAP + 1 + MARKS_CAP + 64];
+		if (marks_len || marks_overflow) {
 			memcpy(with_marks, output_text, output_len);
 			with_marks[output_len] = '\n';
 			memcpy(with_marks + output_len + 1, marks, marks_len);
-			with_marks[output_len + 1 + marks_len] = '\0';
+			/* More report lines than any test makes: not all are
+			 * the hooks', and the grader trusts none of them. */
+			snprintf(with_marks + output_len + 1 + marks_len, 64, "%s", marks_overflow ? "==grader-overflow==\n" : "");
 		}
 		if (output_total)
-			put_text("output", t, marks_len ? with_marks : output_text, output_total);
+			put_text("output", t, marks_len || marks_overflow ? with_marks : output_text, output_total);
 		marks_len = mark_len = 0;
-		mark_skip = 0;
+		mark_skip = marks_overflow = 0;
 #else
 		if (output_total)
 			put_text("output", t, output_text, output_total);

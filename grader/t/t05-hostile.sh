@@ -160,7 +160,7 @@ writer=$hostile_pids
 hostile_batch 3 exit0 underscore_exit abort student_main fake_output modify_input detect_env \
 	detect_cmdline exit_group_jit pthread_exit_main forge_callgrind_atexit plant_massif_out \
 	recreate_memcheck_log zero_meter_jit fork_symbol_walk syscall_symbol_walk setrlimit64_alias \
-	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table extremes_bitmap range_table_small_n flood_small_n close_stdio_small_n memory_power_of_two fake_include_marker \
+	static_bss_bitmap static_bench_alloc hoard_static_list mmap_table extremes_bitmap range_table_small_n flood_small_n close_stdio_small_n fake_heap_report memory_power_of_two fake_include_marker \
 	helper_file_leak
 wait $writer $sleeper
 sleep 1
@@ -239,6 +239,13 @@ expect "hostile close_stdio_small_n: memory is an error: its report did not arri
 	"[ \"\$(json_get $HT/close_stdio_small_n/out.json \"d['exercises'][0]['memory']['status']\")\" = error ] &&
 	 json_get $HT/close_stdio_small_n/out.json \"d['exercises'][0]['memory']['reason']\" | grep -qF 'did not arrive'" \
 	"$HT/close_stdio_small_n/out.json"
+# Fake report lines in every guessable form, then the output closed: only
+# lines with the run's key count, and the real ones did not arrive.
+expect "hostile fake_heap_report: exit 3" "[ \"\$(cat $HT/fake_heap_report/code)\" = 3 ]" "$HT/fake_heap_report/out.json"
+expect "hostile fake_heap_report: memory is an error: the real report did not arrive" \
+	"[ \"\$(json_get $HT/fake_heap_report/out.json \"d['exercises'][0]['memory']['status']\")\" = error ] &&
+	 json_get $HT/fake_heap_report/out.json \"d['exercises'][0]['memory']['reason']\" | grep -qF 'did not arrive'" \
+	"$HT/fake_heap_report/out.json"
 # Light only at a power of two: the memory run is moved off 8192 too.
 hostile_check memory_power_of_two memory 'at n = 8015 is over the budget'
 hostile_check static_bench_alloc build 'uses a name reserved for the grader'
