@@ -1131,7 +1131,7 @@ static int compile_unit(const struct spec_exercise *ex, struct unit *u, int inde
 	 * or a system header. */
 	char **own = build_own_files(dir, ex->name);
 	int machine = 0;
-	why = origin_line_table(obj_path, own, &machine);
+	why = origin_line_table(obj_path, (const char *const *)own, &machine);
 	strv_free(own);
 	if (why) {
 		u->line = 0;

@@ -22,14 +22,15 @@
 
 #include "build.h"
 #include "expr.h"
+#include "harness/protocol.h"
 #include "sanitizer.h"
 #include "spawn.h"
 #include "tests.h"
 #include "util.h"
 
-/* The hooks' report lines begin "==grader-KEY== heap " and
- * "==grader-KEY== input " (harness/san_hooks.c), KEY this run's: made
- * here, unknown to the code under test. */
+/* The hooks' report lines begin with the run's key, made here, unknown to
+ * the code under test (harness/protocol.h): "==grader-KEY== heap " and
+ * "==grader-KEY== input ". */
 static void make_marks(char *heap_mark, char *input_mark, size_t size, char *key, size_t key_size)
 {
 	unsigned char raw[12] = { 0 };
@@ -43,8 +44,8 @@ static void make_marks(char *heap_mark, char *input_mark, size_t size, char *key
 		close(fd);
 	for (size_t i = 0; i < sizeof(raw) && 2 * i + 2 < key_size; i++)
 		snprintf(key + 2 * i, 3, "%02x", raw[i]);
-	snprintf(heap_mark, size, "==grader-%s== heap ", key);
-	snprintf(input_mark, size, "==grader-%s== input ", key);
+	snprintf(heap_mark, size, PROTOCOL_REPORT_MARK "heap ", key);
+	snprintf(input_mark, size, PROTOCOL_REPORT_MARK "input ", key);
 }
 
 /* What a call may hold above its budget at its n: the C library's own
@@ -67,8 +68,8 @@ static void take(struct memory_result *out, struct sanitizer_report *rep, const 
 
 /* The largest heap a test held after its teardown, from its output, and
  * the largest it held at once during its body (*peak); -1 when no line
- * says (the line was lost or never printed). The largest, so that a line
- * the code under test prints itself can only add. */
+ * says (the line was lost or never printed). Only lines with the run's
+ * key count: the code under test cannot print one. */
 static long long held_after(const char *output, const char *mark, long long *peak)
 {
 	long long most = -1;
@@ -87,8 +88,7 @@ static long long held_after(const char *output, const char *mark, long long *pea
 
 /* The calls of one test that named their input size (test_heap.h): each
  * group's most used against the budget at its largest n. The call that
- * went furthest over is kept in out, if any went over. Lines the code
- * under test prints itself can only add calls to check. */
+ * went furthest over is kept in out, if any went over. */
 static void inputs_check(const struct spec_exercise *ex, const char *output, const char *mark, const char *test,
 			 struct memory_result *out, long long *worst)
 {
@@ -137,7 +137,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 		strv_free(own);
 		return -1;
 	}
-	char heap_mark[80], input_mark[80], key[40];
+	char heap_mark[PROTOCOL_KEY_SIZE + 32], input_mark[PROTOCOL_KEY_SIZE + 32], key[PROTOCOL_KEY_SIZE];
 	make_marks(heap_mark, input_mark, sizeof(heap_mark), key, sizeof(key));
 	tests_run_sanitized(ex, binary, build_dir, dir, key, &t);
 	if (t.status == ST_ERROR || !t.nr_cases) {
@@ -154,7 +154,7 @@ int memtests_run(const struct spec_exercise *ex, const char *build_dir, const ch
 		long long held = held_after(c->output, heap_mark, &top);
 		inputs_check(ex, c->output, input_mark, c->name, out, &worst);
 		/* More report lines than the hooks write: none is trusted. */
-		if (c->output && strstr(c->output, "\n==grader-overflow==\n"))
+		if (c->output && strstr(c->output, "\n" PROTOCOL_REPORT_OVERFLOW "\n"))
 			held = -1;
 		if (top > out->tests_heap_peak) {
 			out->tests_heap_peak = top;

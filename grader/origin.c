@@ -7,14 +7,6 @@
 #include "spawn.h"
 #include "util.h"
 
-static int is_own(const char *name, size_t len, char *const *own)
-{
-	for (size_t i = 0; own[i]; i++)
-		if (strlen(own[i]) == len && !memcmp(own[i], name, len))
-			return 1;
-	return 0;
-}
-
 static size_t base_len(const char *path, size_t len, const char **base)
 {
 	const char *slash = NULL;
@@ -28,18 +20,25 @@ static size_t base_len(const char *path, size_t len, const char **base)
 /* A heading's path: one of the submission's files (the findings name
  * files by their base names, in whatever folder), a course header, or a
  * system header. */
-static int allowed_path(const char *path, size_t len, char *const *own)
+static int allowed_path(const char *path, size_t len, const char *const *own)
 {
 	const char *base;
 	size_t blen = base_len(path, len, &base);
-	if (is_own(base, blen, own))
+	if (name_listed(own, base, blen))
 		return 1;
 	if (len > 7 && !memcmp(path, "course/", 7) && !memchr(path + 7, '/', len - 7))
 		return 1;
 	return len > 5 && !memcmp(path, "/usr/", 5) && !strstr(path, "/../");
 }
 
-char *origin_line_table(const char *obj, char *const *own, int *machine)
+/* Why code that names file (len bytes) cannot be linked. */
+static char *claimed(const char *file, size_t len)
+{
+	return xasprintf("its object's line table says some of its code comes from %.*s, which is not one of the submission's files: graded code may not claim another file's name (a line directive, in any spelling)",
+			 (int)(len > 200 ? 200 : len), file);
+}
+
+char *origin_line_table(const char *obj, const char *const *own, int *machine)
 {
 	const char *argv[] = { "readelf", "-W", "--debug-dump=decodedline", obj, NULL };
 	struct spawn sp = { SPAWN_HELPER, .argv = argv };
@@ -73,17 +72,15 @@ char *origin_line_table(const char *obj, char *const *own, int *machine)
 			if (plen > 2 && !memcmp(path, "./", 2))
 				path += 2, plen -= 2;
 			if (!allowed_path(path, plen, own))
-				why = xasprintf("its object's line table says some of its code comes from %.*s, which is not one of the submission's files: graded code may not claim another file's name (a line directive, in any spelling)",
-						(int)(plen > 200 ? 200 : plen), path);
+				why = claimed(path, plen);
 			blen = base_len(path, plen, &base);
 			p = next;
 			continue;
 		}
 		/* A row: the file's name, its line, the address. */
 		size_t name_len = strcspn(p, " \t\n");
-		if (!(name_len == blen && !memcmp(p, base, blen)) && !is_own(p, name_len, own))
-			why = xasprintf("its object's line table says some of its code comes from %.*s, which is not one of the submission's files: graded code may not claim another file's name (a line directive, in any spelling)",
-					(int)(name_len > 200 ? 200 : name_len), p);
+		if (!(name_len == blen && !memcmp(p, base, blen)) && !name_listed(own, p, name_len))
+			why = claimed(p, name_len);
 		p = next;
 	}
 out:

@@ -19,6 +19,6 @@
  * course header (course/...) or a system header (/usr/...). Returns NULL,
  * or why not (the caller frees); *machine is set when readelf could not
  * be run (the machine's fault). */
-char *origin_line_table(const char *obj, char *const *own, int *machine);
+char *origin_line_table(const char *obj, const char *const *own, int *machine);
 
 #endif

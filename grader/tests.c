@@ -423,7 +423,7 @@ static void run_tests(const struct spec_exercise *ex, const char *binary, const 
 {
 	char *results = xasprintf("%s.results", run_dir);
 	char *timeout = xasprintf("GRADER_TEST_TIMEOUT=%g", ex->test_timeout * slower);
-	char *report_key = key ? xasprintf("GRADER_REPORT_KEY=%s", key) : NULL;
+	char *report_key = key ? xasprintf(PROTOCOL_REPORT_KEY_ENV "=%s", key) : NULL;
 	const char *env[] = { "GRADER_RESULT_FD=3", timeout, report_key, NULL };
 	const char *argv[] = { binary, "--jobs", "1", "--ascii", "--short-filename", NULL };
 	const char *binds[] = { build_dir, NULL };

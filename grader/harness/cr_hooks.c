@@ -393,9 +393,9 @@ static void unwatch(const struct criterion_test *t)
 #define OUTPUT_CAP 1500
 #else
 /* The sanitizer build's (build.c sets its cap): its hooks' report lines
- * (san_hooks.c: "==grader-heap== ...", "==grader-input== ...") are kept
- * wherever they fall in what the test printed, past the cap too, so that
- * output printed before them cannot push them out of the record. */
+ * (san_hooks.c, protocol.h: "==grader-KEY== heap ...") are kept wherever
+ * they fall in what the test printed, past the cap too, so that output
+ * printed before them cannot push them out of the record. */
 #define KEEP_MARKS 1
 #endif
 static char output_path[64], crash_path[] = ".grader-crash-XXXXXX";
@@ -405,17 +405,17 @@ static char output_text[OUTPUT_CAP + 1];
 static size_t output_len;
 static long long output_total;
 
-/* The key the grader gives this run (GRADER_REPORT_KEY): the sanitizer
- * build's hooks begin their report lines with "==grader-KEY== ", which
- * the code under test cannot write without reading it from the worker's
- * memory. A worker takes it and wipes it from its environment. */
-char grader_report_key[40];
+/* The key the grader gives this run (protocol.h): the sanitizer build's
+ * hooks begin their report lines with it, which the code under test
+ * cannot do without reading it from the worker's memory. A worker takes it
+ * and wipes it from its environment. */
+char grader_report_key[PROTOCOL_KEY_SIZE];
 
 #ifdef KEEP_MARKS
 #define MARKS_CAP 16384
-static char mark[64] = "==grader-== ";
+static char mark[PROTOCOL_KEY_SIZE + 16];
 static char marks[MARKS_CAP], mark_line[160];
-static size_t marks_len, mark_len;
+static size_t mark_size, marks_len, mark_len;
 static int mark_skip, marks_overflow;
 
 /* Takes the lines that begin with mark from n bytes of a test's output;
@@ -424,9 +424,8 @@ static void scan_marks(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
-		size_t ml = strlen(mark);
 		if (c == '\n') {
-			if (!mark_skip && mark_len >= ml) {
+			if (!mark_skip && mark_len >= mark_size) {
 				if (marks_len + mark_len + 1 <= MARKS_CAP) {
 					memcpy(marks + marks_len, mark_line, mark_len);
 					marks_len += mark_len;
@@ -438,7 +437,7 @@ static void scan_marks(const char *p, size_t n)
 			mark_len = 0;
 			mark_skip = 0;
 		} else if (!mark_skip) {
-			if (mark_len == sizeof(mark_line) || (mark_len < ml && c != mark[mark_len]))
+			if (mark_len == sizeof(mark_line) || (mark_len < mark_size && c != mark[mark_len]))
 				mark_skip = 1;
 			else
 				mark_line[mark_len++] = c;
@@ -452,13 +451,13 @@ __attribute__((constructor)) static void worker_init(void)
 {
 	if (!getenv("BXFI_MAP"))
 		return;
-	char *key = getenv("GRADER_REPORT_KEY");
+	char *key = getenv(PROTOCOL_REPORT_KEY_ENV);
 	if (key) {
 		/* Wiped where it stands too: /proc/self/environ shows the
 		 * environment the process began with. */
 		snprintf(grader_report_key, sizeof(grader_report_key), "%s", key);
 		memset(key, '0', strlen(key));
-		unsetenv("GRADER_REPORT_KEY");
+		unsetenv(PROTOCOL_REPORT_KEY_ENV);
 	}
 	const char *out = getenv("GRADER_WORKER_OUTPUT"), *crash = getenv("GRADER_WORKER_CRASH");
 	int fd = out ? open(out, O_WRONLY | O_CLOEXEC) : -1;
@@ -523,8 +522,10 @@ static void worker_files(void)
 {
 	pthread_t tid;
 #ifdef KEEP_MARKS
-	const char *key = getenv("GRADER_REPORT_KEY");
-	snprintf(mark, sizeof(mark), "==grader-%.40s== ", key ? key : "");
+	const char *key = getenv(PROTOCOL_REPORT_KEY_ENV);
+	snprintf(grader_report_key, sizeof(grader_report_key), "%s", key ? key : "");
+	snprintf(mark, sizeof(mark), PROTOCOL_REPORT_MARK, grader_report_key);
+	mark_size = strlen(mark);
 #endif
 	snprintf(output_path, sizeof(output_path), ".grader-output-%d", (int)getpid());
 	crash_fd = mkostemp(crash_path, O_CLOEXEC);
@@ -565,14 +566,15 @@ static void take_worker_files(const struct criterion_test *t)
 		/* The report lines again after the kept text: a line the cap
 		 * cut, or one past it, is whole here (a second copy of one is
 		 * harmless: the grader takes each line's largest figures). */
-		static char with_marks[OUTPUT_CAP + 1 + MARKS_CAP + 64];
+		static char with_marks[OUTPUT_CAP + 1 + MARKS_CAP + sizeof(PROTOCOL_REPORT_OVERFLOW "\n")];
 		if (marks_len || marks_overflow) {
 			memcpy(with_marks, output_text, output_len);
 			with_marks[output_len] = '\n';
 			memcpy(with_marks + output_len + 1, marks, marks_len);
 			/* More report lines than any test makes: not all are
 			 * the hooks', and the grader trusts none of them. */
-			snprintf(with_marks + output_len + 1 + marks_len, 64, "%s", marks_overflow ? "==grader-overflow==\n" : "");
+			snprintf(with_marks + output_len + 1 + marks_len, sizeof(PROTOCOL_REPORT_OVERFLOW "\n"), "%s",
+				 marks_overflow ? PROTOCOL_REPORT_OVERFLOW "\n" : "");
 		}
 		if (output_total)
 			put_text("output", t, marks_len || marks_overflow ? with_marks : output_text, output_total);

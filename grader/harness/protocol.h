@@ -68,4 +68,17 @@ static inline size_t protocol_jitter(size_t n, unsigned long long seed, size_t p
 	return m;
 }
 
+/* The tests' sanitizer build reports each test's heap on the test's own
+ * output (harness/san_hooks.c), in lines that begin with the run's key:
+ * PROTOCOL_REPORT_MARK formatted with the key, then "heap HELD PEAK" or
+ * "input N USED". The grader makes the key (memtests.c) and gives it in
+ * the environment variable PROTOCOL_REPORT_KEY_ENV; the runner keeps the
+ * lines that begin so past the output's cap (cr_hooks.c), adding
+ * PROTOCOL_REPORT_OVERFLOW when there were more than it keeps. A key is
+ * shorter than PROTOCOL_KEY_SIZE. */
+#define PROTOCOL_REPORT_KEY_ENV "GRADER_REPORT_KEY"
+#define PROTOCOL_KEY_SIZE 40
+#define PROTOCOL_REPORT_MARK "==grader-%s== "
+#define PROTOCOL_REPORT_OVERFLOW "==grader-overflow=="
+
 #endif

@@ -21,7 +21,7 @@
  *
  *   ==grader-KEY== input N USED
  *
- * KEY is the run's (cr_hooks.c takes it from the grader, GRADER_REPORT_KEY,
+ * KEY is the run's (cr_hooks.c takes it from the grader: protocol.h),
  * and wipes it from the environment): the code under test, which shares
  * the test's output, cannot write a line the grader takes for these
  * without reading the key from the process's memory, and lines of its own
@@ -42,11 +42,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "protocol.h"
 #include "thread_count.h"
 
 #define THREAD_KEEP 1024
 
-extern char grader_report_key[40];
+extern char grader_report_key[PROTOCOL_KEY_SIZE];
 
 size_t __sanitizer_get_current_allocated_bytes(void);
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
@@ -173,7 +174,7 @@ static void report_heap(void)
 	long long held = (long long)after - (long long)before;
 	long long keep = (long long)THREAD_KEEP * __atomic_load_n(&grader_threads_started, __ATOMIC_RELAXED);
 	char line[160];
-	int n = snprintf(line, sizeof(line), "\n==grader-%s== heap %lld %lld\n", grader_report_key,
+	int n = snprintf(line, sizeof(line), "\n" PROTOCOL_REPORT_MARK "heap %lld %lld\n", grader_report_key,
 			 held > keep ? held : held > 0 ? 0LL : held, most > body ? (long long)(most - body) : 0LL);
 	if (n > 0 && write(2, line, (size_t)n) < 0)
 		line[0] = '\0';
@@ -181,7 +182,7 @@ static void report_heap(void)
 	for (size_t g = 0; g < INPUT_GROUPS; g++) {
 		if (!inputs[g].seen)
 			continue;
-		n = snprintf(line, sizeof(line), "==grader-%s== input %zu %zu\n", grader_report_key, inputs[g].n,
+		n = snprintf(line, sizeof(line), PROTOCOL_REPORT_MARK "input %zu %zu\n", grader_report_key, inputs[g].n,
 			     inputs[g].used);
 		if (n > 0 && write(2, line, (size_t)n) < 0)
 			break;

@@ -47,7 +47,7 @@ static void put(const char *name, const char *text)
 
 /* Compiles dir/file into dir/x.o as the grader does; returns the check's
  * answer for own (NULL-terminated). */
-static char *check(const char *file, char *const *own)
+static char *check(const char *file, const char *const *own)
 {
 	char *cmd = xasprintf("cd '%s' && gcc -std=gnu11 -O1 -g -Icourse -c %s -o x.o 2>&1", dir, file);
 	cr_assert_eq(system(cmd), 0, "gcc could not compile %s", file);
@@ -68,7 +68,7 @@ static const char *const clean =
 
 Test(origin, system_course_and_own_headers_pass)
 {
-	char *own[] = { (char *)"f.c", (char *)"util_own.h", NULL };
+	const char *own[] = { "f.c", "util_own.h", NULL };
 	put("course/course.h", "static inline int twice(int x) { return 2 * x; }\n");
 	put("util_own.h", "static inline int thrice(int x) { return 3 * x; }\n");
 	put("f.c", clean);
@@ -78,7 +78,7 @@ Test(origin, system_course_and_own_headers_pass)
 
 static void expect_refused(const char *claim)
 {
-	char *own[] = { (char *)"f.c", NULL };
+	const char *own[] = { "f.c", NULL };
 	char *text = xasprintf("#include <stdlib.h>\n#line 1 \"%s\"\nint f(int x) { return abs(x) + 1; }\n", claim);
 	put("f.c", text);
 	char *why = check("f.c", own);
